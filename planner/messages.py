@@ -95,6 +95,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Projektmappen har eksterne links ({count}); deres værdier er de senest gemte og opdateres ikke.",
         "The workbook has external links ({count}); their values are the last saved ones and are not updated.",
     ),
+    "csv_read": (
+        "CSV-filen er læst som {format}.",
+        "The CSV file was read as {format}.",
+    ),
     "totals_row_mismatch": (
         "Totalrækken ({row}) angiver {stated} for {year}, men initiativerne summer til {sum}.",
         "The totals row ({row}) states {stated} for {year}, but the initiatives add up to {sum}.",
@@ -158,6 +162,18 @@ ERRORS: dict[str, tuple[str, str]] = {
     "csv_unreadable": (
         "CSV-filen kan ikke læses ({reason}). Gem den som .xlsx eller som CSV med ; og decimalkomma.",
         "The CSV file cannot be read ({reason}). Save it as .xlsx or as CSV with ; and decimal comma.",
+    ),
+    "text_not_workbook": (
+        "Filen er en tekstfil ({suffix}), ikke en Excel-projektmappe. Er det CSV, så omdøb den til .csv; "
+        "ellers gem den som .xlsx i Excel eller LibreOffice.",
+        "The file is a text file ({suffix}), not an Excel workbook. If it is CSV, rename it to .csv; "
+        "otherwise save it as .xlsx in Excel or LibreOffice.",
+    ),
+    "binary_not_workbook": (
+        "Filen er ikke en Excel-projektmappe, men ukendte binære data (begynder med {start}). "
+        "Vælg den rigtige fil eller gem den som .xlsx.",
+        "The file is not an Excel workbook but unknown binary data (starts with {start}). "
+        "Choose the right file or save it as .xlsx.",
     ),
     "unknown_initiative": (
         "Initiativet '{id}' findes ikke. Brug et id som V1 eller initiativets navn.",
