@@ -142,7 +142,7 @@ def make_portfolio(n: int, years: Iterable[int] = range(2023, 2028), seed: int =
     ]
     total = sum((ini.total for ini in initiatives), ZERO)
     return Portfolio(
-        name=f"UIP syntetisk ({n} initiativer)",
+        name="Syntetisk UIP-portefølje",
         price_level=f"{year_list[0]}-PL",
         years=year_list,
         frame=Frame(total=quantize(total * FRAME_SHARE)),

@@ -1,0 +1,128 @@
+"""The portfolio in figures: the dict behind ``planner summary --json`` and its readable table.
+
+The JSON contract (issue 2) is fixed; other tools read it. Amounts are JSON numbers in million DKK,
+yearly keys are strings ("2023"), phases are the stable machine names ("afproevning").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from planner.amounts import ZERO, format_amount, to_json_number
+from planner.model import Portfolio, area_label
+from planner.phases import PHASES
+
+UNKNOWN_PHASE = "ukendt"
+
+
+def _num(value: Decimal | None) -> float | int | None:
+    return None if value is None else to_json_number(value)
+
+
+def build_summary(portfolio: Portfolio) -> dict[str, Any]:
+    """One JSON-ready dict: name, initiatives, years, total, totals_by_year, by_phase, by_area, frame, items.
+
+    ``years`` are the portfolio's years plus any year an initiative has money in; every item lists all
+    of them (0 where the workbook had nothing). ``by_phase`` lists the four SUSI phases in ladder order
+    (0 when empty) and "ukendt" only when some initiative has no known phase.
+    """
+    years = portfolio.all_years()
+    totals = portfolio.totals_by_year()
+    phase_totals = portfolio.by_phase()
+    by_phase: dict[str, float | int] = {p.value: to_json_number(phase_totals.get(p.value, ZERO)) for p in PHASES}
+    if UNKNOWN_PHASE in phase_totals:
+        by_phase[UNKNOWN_PHASE] = to_json_number(phase_totals[UNKNOWN_PHASE])
+    frame = portfolio.frame
+    items = []
+    for ini in portfolio.initiatives:
+        amounts = ini.amounts
+        items.append({
+            "id": ini.id,
+            "name": ini.name,
+            "area": ini.area,
+            "phase": ini.phase.value if ini.phase else None,
+            "years": {str(y): to_json_number(amounts.get(y, ZERO)) for y in years},
+            "total": to_json_number(ini.total),
+            "stated_total": _num(ini.stated_total),
+        })
+    return {
+        "name": portfolio.name,
+        "initiatives": len(portfolio.initiatives),
+        "years": years,
+        "total": to_json_number(sum(totals.values(), ZERO)),
+        "totals_by_year": {str(y): to_json_number(totals[y]) for y in years},
+        "by_phase": by_phase,
+        "by_area": {area: to_json_number(v) for area, v in portfolio.by_area().items()},
+        "frame": {
+            "total": _num(frame.effective_total()),
+            "by_year": {str(y): to_json_number(v) for y, v in sorted(frame.by_year.items())},
+        },
+        "items": items,
+    }
+
+
+_LABELS = {
+    "id": ("Id", "Id"), "name": ("Initiativ", "Initiative"), "phase": ("Fase", "Phase"),
+    "total": ("I alt", "Total"), "stated": ("Angivet", "Stated"), "all": ("I alt", "Total"),
+    "frame": ("Ramme", "Frame"), "diff": ("Ramme − bevilget", "Frame − allocated"),
+    "by_phase": ("Pr. fase", "By phase"), "by_area": ("Pr. område", "By area"),
+    "unknown": ("ukendt", "unknown"), "unit": ("mio. kr.", "million DKK"),
+    "initiatives": ("initiativer", "initiatives"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    da, en = _LABELS[key]
+    return en if lang.startswith("en") else da
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_summary(portfolio: Portfolio, lang: str = "da", name_width: int = 40) -> str:
+    """A plain-text table: one line per initiative with its years, total and stated total, then the sums."""
+    years = portfolio.all_years()
+    totals = portfolio.totals_by_year()
+    amount_width = 9
+    phase_width = 13
+    id_width = max([len(_t("id", lang)), *(len(i.id) for i in portfolio.initiatives)])
+
+    def amounts_cells(values: list[Decimal | None]) -> str:
+        return " ".join(format_amount(v, lang).rjust(amount_width) if v is not None else " " * amount_width
+                        for v in values)
+
+    head = (f"{_t('id', lang):<{id_width}} {_t('name', lang):<{name_width}} {_t('phase', lang):<{phase_width}} "
+            + " ".join(str(y).rjust(amount_width) for y in years)
+            + f" {_t('total', lang):>{amount_width}} {_t('stated', lang):>{amount_width}}")
+    title = ", ".join(part for part in (
+        f"{len(portfolio.initiatives)} {_t('initiatives', lang)}", _t("unit", lang), portfolio.price_level) if part)
+    title = f"{portfolio.name}: {title}" if portfolio.name else title
+    lines = [title, head, "-" * len(head)]
+    for ini in portfolio.initiatives:
+        phase = ini.phase.label(lang) if ini.phase else (ini.phase_text or _t("unknown", lang))
+        lines.append(f"{ini.id:<{id_width}} {_cut(ini.name, name_width):<{name_width}} "
+                     f"{_cut(phase, phase_width):<{phase_width}} "
+                     + amounts_cells([ini.amounts.get(y) for y in years] + [ini.total, ini.stated_total]))
+    lines.append("-" * len(head))
+    lines.append(f"{'':<{id_width}} {_t('all', lang):<{name_width}} {'':<{phase_width}} "
+                 + amounts_cells([totals[y] for y in years] + [portfolio.total()]))
+    frame = portfolio.frame
+    if frame.by_year:
+        lines.append(f"{'':<{id_width}} {_t('frame', lang):<{name_width}} {'':<{phase_width}} "
+                     + amounts_cells([frame.by_year.get(y) for y in years] + [frame.effective_total()]))
+    limit = frame.effective_total()
+    if limit is not None:
+        lines.append(f"{_t('frame', lang)}: {format_amount(limit, lang)}; {_t('diff', lang)}: "
+                     f"{format_amount(limit - portfolio.total(), lang)}")
+    phase_totals = portfolio.by_phase()
+    parts = [f"{p.label(lang)} {format_amount(phase_totals.get(p.value, ZERO), lang)}" for p in PHASES]
+    if UNKNOWN_PHASE in phase_totals:
+        parts.append(f"{_t('unknown', lang)} {format_amount(phase_totals[UNKNOWN_PHASE], lang)}")
+    lines.append(f"{_t('by_phase', lang)}: " + "; ".join(parts))
+    lines.append(f"{_t('by_area', lang)}: " + "; ".join(
+        f"{area_label(a, lang) or _t('unknown', lang)} {format_amount(v, lang)}"
+        for a, v in portfolio.by_area().items()))
+    return "\n".join(lines)
+
