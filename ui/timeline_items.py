@@ -1,0 +1,558 @@
+"""The pieces of the Gantt timeline: row layout, the bars item, the row-label axis and the legend.
+
+The layout (:class:`TimelineLayout`) is plain Python computed from a Portfolio: rows (area headers and
+initiatives) at integer y positions, and bars (current phase, possible next phase) in years as floats
+(2023.0 = 1 January 2023; quarter q starts at year + (q-1)/4). :class:`BarsItem` paints only the rows
+inside the visible range, straight from the layout, so thousands of initiatives stay smooth and a
+selection or an edit is a repaint, never a rebuild of graphics items.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from planner.amounts import format_amount
+from planner.model import Initiative, Portfolio, area_label
+from planner.phases import PHASES, Phase
+from ui import palette
+
+BAR_HEIGHT = 0.62
+NEXT_BAR_HEIGHT = 0.62
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Timeline", text)
+
+
+MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+             "november", "december")
+
+
+def format_date_da(d: date) -> str:
+    """'23. november 2026'."""
+    return f"{d.day}. {MONTHS_DA[d.month - 1]} {d.year}"
+
+
+def year_fraction(d: date) -> float:
+    """A date as a position on the year axis (2026-07-02 → about 2026.5)."""
+    start = date(d.year, 1, 1)
+    days = (date(d.year + 1, 1, 1) - start).days
+    return d.year + (d - start).days / days
+
+
+def initiative_span(ini: Initiative) -> tuple[float, float] | None:
+    """(x0, x1) of the current phase bar: whole years, or quarters when the initiative gives them."""
+    span = ini.years_span()
+    if span is None:
+        return None
+    first, last = span
+    x0 = first + ((ini.start_quarter - 1) / 4 if ini.start_quarter else 0.0)
+    x1 = last + (ini.end_quarter / 4 if ini.end_quarter else 1.0)
+    if x1 <= x0:
+        x1 = x0 + 0.25
+    return x0, x1
+
+
+def next_phase_of(ini: Initiative) -> Phase | None:
+    """The phase it may move to: the stated next phase, else the next step on the ladder."""
+    if ini.next_phase is not None:
+        return ini.next_phase
+    return ini.phase.next() if ini.phase is not None else None
+
+
+def short_name(name: str, limit: int = 60) -> str:
+    text = " ".join(name.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: ``next`` bars are the possible next phase (drawn faded and dashed)."""
+
+    row: int
+    x0: float
+    x1: float
+    phase: Phase | None
+    initiative_id: str
+    next: bool = False
+
+
+@dataclass
+class Row:
+    """A row of the chart: an area header (``initiative_id`` empty) or an initiative."""
+
+    kind: str  # "header" | "initiative"
+    label: str
+    initiative_id: str = ""
+    area: str = ""
+    tint: int = 0
+    detail: str = ""
+
+
+@dataclass
+class TimelineLayout:
+    """Rows and bars of a portfolio; rows at y = 0, 1, 2 … from the top."""
+
+    rows: list[Row] = field(default_factory=list)
+    bars_by_row: list[list[Bar]] = field(default_factory=list)
+    row_of: dict[str, int] = field(default_factory=dict)
+    x_min: float = 0.0
+    x_max: float = 1.0
+
+    @property
+    def bar_count(self) -> int:
+        return sum(1 for bars in self.bars_by_row for b in bars if not b.next)
+
+    @property
+    def next_bar_count(self) -> int:
+        return sum(1 for bars in self.bars_by_row for b in bars if b.next)
+
+    def bars(self) -> Iterable[Bar]:
+        for bars in self.bars_by_row:
+            yield from bars
+
+
+def areas_in_order(portfolio: Portfolio) -> list[str]:
+    seen: dict[str, None] = {}
+    for ini in portfolio.initiatives:
+        seen.setdefault(ini.area or "", None)
+    return list(seen)
+
+
+def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: str | None = None,
+                 lang: str = "da") -> TimelineLayout:
+    """Group the initiatives by area (in the order they first appear), a header row above each group."""
+    layout = TimelineLayout()
+    years = portfolio.all_years()
+    end_of_portfolio = (max(years) + 1) if years else None
+    xs: list[float] = []
+    for tint, group in enumerate(areas_in_order(portfolio)):
+        if area is not None and group != area:
+            continue
+        members = [i for i in portfolio.initiatives if (i.area or "") == group
+                   and (visible is None or i.id in visible)]
+        if not members:
+            continue
+        total = sum((i.total for i in members), start=members[0].total * 0)
+        label = area_label(group, lang) if group else tr("Uden område")
+        detail = tr("{n} initiativer · {total} mio. kr.").format(n=len(members), total=format_amount(total, lang))
+        layout.rows.append(Row("header", label, area=group, tint=tint, detail=detail))
+        layout.bars_by_row.append([])
+        for ini in members:
+            r = len(layout.rows)
+            layout.rows.append(Row("initiative", short_name(ini.name), ini.id, group, tint))
+            layout.row_of.setdefault(ini.id, r)
+            bars: list[Bar] = []
+            span = initiative_span(ini)
+            if span is not None:
+                bars.append(Bar(r, span[0], span[1], ini.phase, ini.id))
+                xs.extend(span)
+            nxt, nyear = next_phase_of(ini), ini.next_round_year
+            if nxt is not None and nyear is not None:
+                x1 = float(max(nyear + 1, end_of_portfolio or nyear + 1))
+                bars.append(Bar(r, float(nyear), x1, nxt, ini.id, next=True))
+                xs.extend((float(nyear), x1))
+            layout.bars_by_row.append(bars)
+    if years:
+        xs.extend((float(min(years)), float(max(years) + 1)))
+    if xs:
+        layout.x_min, layout.x_max = math.floor(min(xs)), math.ceil(max(xs))
+    else:
+        today = date.today().year
+        layout.x_min, layout.x_max = float(today), float(today + 1)
+    return layout
+
+
+def tooltip_text(ini: Initiative, lang: str = "da") -> str:
+    """Plain text (never HTML) for the hover tooltip: name, phase, years and the yearly amounts."""
+    phase = palette.phase_label(ini.phase) if ini.phase else (ini.phase_text or palette.phase_label(None))
+    lines = [f"{ini.id} – {' '.join(ini.name.split())}", f"{tr('Fase')}: {phase}"]
+    span = ini.years_span()
+    if span is not None:
+        start = f"{span[0]}" + (f" K{ini.start_quarter}" if ini.start_quarter else "")
+        end = f"{span[1]}" + (f" K{ini.end_quarter}" if ini.end_quarter else "")
+        lines.append(f"{tr('År')}: {start}–{end}")
+    for year in sorted(ini.amounts):
+        lines.append(f"  {year}: {format_amount(ini.amounts[year], lang)} mio. kr.")
+    lines.append(f"{tr('I alt')}: {format_amount(ini.total, lang)} mio. kr.")
+    nxt = next_phase_of(ini)
+    if nxt is not None and ini.next_round:
+        lines.append(f"{tr('Mulig næste fase')}: {palette.phase_label(nxt)} ({ini.next_round})")
+    if ini.area:
+        lines.append(f"{tr('Område')}: {area_label(ini.area, lang)}")
+    return "\n".join(lines)
+
+
+def plain_to_tooltip_html(text: str) -> str:
+    """Escape workbook text so QToolTip never interprets it as markup, keeping line breaks."""
+    import html
+
+    return "<qt><p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p></qt>"
+
+
+def _pattern_brush(style: palette.PhaseStyle) -> QBrush | None:
+    if style.pattern == Qt.BrushStyle.NoBrush:
+        return None
+    return QBrush(style.pattern_color, style.pattern)
+
+
+class BarsItem(pg.GraphicsObject):
+    """All bars of the timeline in one item, painted row by row for the visible rows only.
+
+    Geometry comes from a :class:`TimelineLayout`; drawing happens in device pixels (the data rect is
+    mapped through the painter's transform) so patterns, pens and texts keep their size at any zoom and
+    in SVG and PDF output.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout = TimelineLayout()
+        self._selected = ""
+        self._labels: dict[str, str] = {}
+        self.presentation = False
+        self.setZValue(10)
+
+    def set_layout(self, layout: TimelineLayout, labels: dict[str, str]) -> None:
+        self.prepareGeometryChange()
+        self._layout = layout
+        self._labels = labels
+        self.update()
+
+    def set_selected(self, initiative_id: str) -> None:
+        if initiative_id != self._selected:
+            self._selected = initiative_id
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        lay = self._layout
+        return QRectF(lay.x_min - 1, -1, (lay.x_max - lay.x_min) + 2, len(lay.rows) + 2)
+
+    def _visible_rows(self) -> range:
+        vb = self.getViewBox()
+        n = len(self._layout.rows)
+        if vb is None:
+            return range(n)
+        rect = vb.viewRect()
+        first = max(0, int(math.floor(rect.top())) - 1)
+        last = min(n, int(math.ceil(rect.bottom())) + 2)
+        return range(first, last)
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        lay = self._layout
+        if not lay.rows:
+            return
+        tr_ = p.transform()
+        rows = self._visible_rows()
+        vb = self.getViewBox()
+        view = vb.viewRect() if vb is not None else self.boundingRect()
+        p.save()
+        p.setTransform(QTransform())
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        sizes = palette.font_sizes(self.presentation)
+        font = palette.chart_font(sizes.value, bold=True)
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        # Bands: area headers and alternating stripes behind the bars.
+        for r in rows:
+            row = lay.rows[r]
+            band = tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0))
+            if row.kind == "header":
+                p.fillRect(band, palette.area_tint(row.tint))
+                if row.detail:
+                    p.setPen(palette.MUTED_TEXT)
+                    p.drawText(band.adjusted(10, 0, -10, 0), int(Qt.AlignmentFlag.AlignVCenter), row.detail)
+            elif r % 2 == 0:
+                p.fillRect(band, palette.ROW_STRIPE)
+            if row.initiative_id and row.initiative_id == self._selected:
+                sel = QColor(palette.SELECTION)
+                sel.setAlpha(40)
+                p.fillRect(band, sel)
+        for r in rows:
+            for bar in lay.bars_by_row[r]:
+                self._paint_bar(p, tr_, bar, fm)
+        p.restore()
+
+    def _paint_bar(self, p: QPainter, tr_: QTransform, bar: Bar, fm: QFontMetricsF) -> None:
+        style = palette.phase_style(bar.phase)
+        h = NEXT_BAR_HEIGHT if bar.next else BAR_HEIGHT
+        rect = tr_.mapRect(QRectF(bar.x0, bar.row - h / 2, bar.x1 - bar.x0, h)).adjusted(1, 0, -1, 0)
+        selected = bar.initiative_id == self._selected
+        if bar.next:
+            p.setPen(QPen(style.fill.darker(150), 1.6, Qt.PenStyle.DashLine))
+            p.setBrush(palette.faded(style.fill, 70))
+            p.drawRoundedRect(rect, 3, 3)
+            text = tr("mulig {phase}").format(phase=palette.phase_label(bar.phase).lower())
+            color = palette.MUTED_TEXT
+        else:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(style.fill)
+            p.drawRoundedRect(rect, 3, 3)
+            pattern = _pattern_brush(style)
+            if pattern is not None:
+                p.setBrush(pattern)
+                p.drawRoundedRect(rect, 3, 3)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(style.fill.darker(160), 1.0))
+            p.drawRoundedRect(rect, 3, 3)
+            text = self._labels.get(bar.initiative_id, "")
+            color = style.text
+        if selected:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(palette.SELECTION, 3.0))
+            p.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), 4, 4)
+        if text and rect.width() > fm.horizontalAdvance(text) + 12 and rect.height() > fm.height():
+            p.setPen(color)
+            p.drawText(rect.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                       text)
+
+    def bar_at(self, x: float, y: float) -> Bar | None:
+        """The bar under a point in data coordinates (current phase before next phase)."""
+        r = int(math.floor(y + 0.5))
+        if not 0 <= r < len(self._layout.rows):
+            return None
+        hits = [b for b in self._layout.bars_by_row[r] if b.x0 <= x <= b.x1 and abs(y - r) <= BAR_HEIGHT / 2]
+        hits.sort(key=lambda b: b.next)
+        return hits[0] if hits else None
+
+
+class RowLabelAxis(pg.AxisItem):
+    """The left axis: area headers in bold and 'V1  Short name' per initiative, aligned with the rows."""
+
+    def __init__(self) -> None:
+        super().__init__("left")
+        self._layout = TimelineLayout()
+        self._selected = ""
+        self.presentation = False
+        self.setStyle(showValues=False, tickLength=0)
+        self.setPen(pg.mkPen(palette.GRID))
+
+    def set_layout(self, layout: TimelineLayout) -> None:
+        self._layout = layout
+        self.update()
+
+    def set_selected(self, initiative_id: str) -> None:
+        self._selected = initiative_id
+        self.update()
+
+    def generateDrawSpecs(self, p: QPainter) -> tuple[list, list, list]:  # noqa: ARG002
+        return [], [], []
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        vb = self.linkedView()
+        lay = self._layout
+        if vb is None or not lay.rows:
+            return
+        rect = vb.viewRect()
+        first = max(0, int(math.floor(rect.top())))
+        last = min(len(lay.rows), int(math.ceil(rect.bottom())) + 1)
+        sizes = palette.font_sizes(self.presentation)
+        label_font = palette.chart_font(sizes.label)
+        id_font = palette.chart_font(sizes.label, bold=True)
+        header_font = palette.chart_font(sizes.header, bold=True)
+        width = self.boundingRect().width()
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        bounds = self.boundingRect()
+        p.setClipRect(bounds)
+        fm_id = QFontMetricsF(id_font)
+        id_width = max((fm_id.horizontalAdvance(r.initiative_id) for r in lay.rows[first:last] if r.initiative_id),
+                       default=0.0)
+        for r in range(first, last):
+            row = lay.rows[r]
+            top = self.mapFromItem(vb, vb.mapFromView(QPointF(0, r - 0.5))).y()
+            bottom = self.mapFromItem(vb, vb.mapFromView(QPointF(0, r + 0.5))).y()
+            cell = QRectF(0, min(top, bottom), width, abs(bottom - top))
+            if cell.bottom() < bounds.top() or cell.top() > bounds.bottom():
+                continue
+            if row.kind == "header":
+                p.fillRect(cell, palette.area_tint(row.tint))
+                p.setFont(header_font)
+                p.setPen(palette.HEADER_TEXT)
+                fm = QFontMetricsF(header_font)
+                text = fm.elidedText(row.label, Qt.TextElideMode.ElideRight, width - 16)
+                p.drawText(cell.adjusted(8, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
+                continue
+            if row.initiative_id == self._selected:
+                sel = QColor(palette.SELECTION)
+                sel.setAlpha(40)
+                p.fillRect(cell, sel)
+            elif r % 2 == 0:
+                p.fillRect(cell, palette.ROW_STRIPE)
+            p.setFont(id_font)
+            p.setPen(palette.TEXT)
+            p.drawText(cell.adjusted(14, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), row.initiative_id)
+            p.setFont(label_font)
+            fm = QFontMetricsF(label_font)
+            x = 14 + id_width + 10
+            text = fm.elidedText(row.label, Qt.TextElideMode.ElideRight, max(0.0, width - x - 8))
+            p.drawText(cell.adjusted(x, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
+        p.setPen(pg.mkPen(palette.GRID))
+        p.drawLine(QPointF(bounds.right(), bounds.top()), QPointF(bounds.right(), bounds.bottom()))
+
+
+class YearGridItem(pg.GraphicsObject):
+    """Vertical lines at year starts (and fainter at quarters) across the visible rows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._x = (0.0, 1.0)
+        self.setZValue(-5)
+
+    def set_range(self, x_min: float, x_max: float) -> None:
+        self.prepareGeometryChange()
+        self._x = (x_min, x_max)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._x[0] - 1, -1e6, self._x[1] - self._x[0] + 2, 2e6)
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        vb = self.getViewBox()
+        if vb is None:
+            return
+        view = vb.viewRect()
+        tr_ = p.transform()
+        p.save()
+        p.setTransform(QTransform())
+        q = math.floor(self._x[0] * 4)
+        while q <= self._x[1] * 4:
+            x = q / 4
+            if view.left() - 1 <= x <= view.right() + 1:
+                top = tr_.map(QPointF(x, view.top()))
+                bottom = tr_.map(QPointF(x, view.bottom()))
+                pen = QPen(palette.GRID if q % 4 == 0 else palette.GRID_MINOR, 1.5 if q % 4 == 0 else 1.0)
+                p.setPen(pen)
+                p.drawLine(top, bottom)
+            q += 1
+        p.restore()
+
+
+class YearAxis(pg.AxisItem):
+    """Year labels centred in each year (2023 between 2023.0 and 2024.0)."""
+
+    def __init__(self, orientation: str = "bottom") -> None:
+        super().__init__(orientation)
+        self.setStyle(tickLength=0)
+        self.setPen(pg.mkPen(palette.GRID))
+        self.setTextPen(pg.mkPen(palette.TEXT))
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N803
+        years = [y + 0.5 for y in range(int(math.floor(minVal)) - 1, int(math.ceil(maxVal)) + 1)
+                 if minVal <= y + 0.5 <= maxVal]
+        px_per_year = size / max(maxVal - minVal, 1e-9)
+        if px_per_year < 45:
+            step = math.ceil(45 / px_per_year)
+            years = [y for y in years if int(y) % step == 0]
+        return [(1.0, years)]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [str(int(math.floor(v))) for v in values]
+
+
+def legend_entries(include_next: bool = True, include_unknown: bool = False) -> list[tuple[str, str, object]]:
+    """(kind, text, key) rows for :class:`LegendBar`."""
+    entries: list[tuple[str, str, object]] = [("phase", palette.phase_label(p), p) for p in PHASES]
+    if include_unknown:
+        entries.append(("phase", palette.phase_label(None), None))
+    if include_next:
+        entries.append(("next", tr("Mulig næste fase"), None))
+    return entries
+
+
+class LegendBar(QWidget):
+    """A one-line legend: phase swatches (with their patterns), the faded next phase and the lines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[tuple[str, str, object]] = legend_entries()
+        self.presentation = False
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_entries(self, entries: list[tuple[str, str, object]]) -> None:
+        self._entries = entries
+        self.updateGeometry()
+        self.update()
+
+    def set_presentation(self, on: bool) -> None:
+        self.presentation = on
+        self.updateGeometry()
+        self.update()
+
+    def entries(self) -> list[tuple[str, str, object]]:
+        return list(self._entries)
+
+    def _font_metrics(self) -> QFontMetricsF:
+        return QFontMetricsF(palette.chart_font(palette.font_sizes(self.presentation).legend))
+
+    def sizeHint(self) -> QSize:
+        fm = self._font_metrics()
+        width = sum(fm.horizontalAdvance(t) + fm.height() * 2.6 + 18 for _, t, _ in self._entries)
+        return QSize(int(width) + 20, int(fm.height() * 2.0))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(100, self.sizeHint().height())
+
+    def paintEvent(self, event: object) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        font = palette.chart_font(palette.font_sizes(self.presentation).legend)
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        h = fm.height()
+        x = 10.0
+        cy = self.height() / 2
+        for kind, text, key in self._entries:
+            sw = QRectF(x, cy - h * 0.4, h * 1.8, h * 0.8)
+            paint_swatch(p, kind, sw, key)
+            x = sw.right() + 6
+            p.setPen(palette.TEXT)
+            p.drawText(QRectF(x, 0, fm.horizontalAdvance(text) + 4, self.height()),
+                       int(Qt.AlignmentFlag.AlignVCenter), text)
+            x += fm.horizontalAdvance(text) + 20
+        p.end()
+
+
+def paint_swatch(p: QPainter, kind: str, rect: QRectF, key: object) -> None:
+    """A legend swatch: a phase bar, a faded dashed next-phase bar, or a coloured line."""
+    p.save()
+    if kind == "phase":
+        style = palette.phase_style(key if isinstance(key, Phase) else None)
+        p.setPen(QPen(style.fill.darker(160), 1.0))
+        p.setBrush(style.fill)
+        p.drawRoundedRect(rect, 2, 2)
+        pattern = _pattern_brush(style)
+        if pattern is not None:
+            p.setBrush(pattern)
+            p.drawRoundedRect(rect, 2, 2)
+    elif kind == "next":
+        p.setPen(QPen(QColor("#777777"), 1.4, Qt.PenStyle.DashLine))
+        p.setBrush(QColor(150, 150, 150, 60))
+        p.drawRoundedRect(rect, 2, 2)
+    elif kind == "line":
+        color = key if isinstance(key, QColor) else palette.TEXT
+        p.setPen(QPen(color, 2.5))
+        p.drawLine(QPointF(rect.left(), rect.center().y()), QPointF(rect.right(), rect.center().y()))
+    elif kind == "dash":
+        color = key if isinstance(key, QColor) else palette.TEXT
+        p.setPen(QPen(color, 2.5, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(rect.left(), rect.center().y()), QPointF(rect.right(), rect.center().y()))
+    elif kind == "vline":
+        color = key if isinstance(key, QColor) else palette.TEXT
+        p.setPen(QPen(color, 2.5))
+        p.drawLine(QPointF(rect.center().x(), rect.top() - 2), QPointF(rect.center().x(), rect.bottom() + 2))
+    elif kind == "box":
+        color = key if isinstance(key, QColor) else palette.TEXT
+        p.setPen(QPen(color, 2.5))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(rect)
+    p.restore()
+
+
+LabelFn = Callable[[Initiative], str]

@@ -1,0 +1,347 @@
+"""The timeline: a Gantt chart of the portfolio across years, one row per initiative, grouped by area.
+
+Each initiative shows its current SUSI phase as a solid bar over its years and, when it may be proposed
+to a later round, the possible next phase as a faded dashed bar from that round. A "today" line and an
+optional status-date line mark time. Items are created once; ``refresh`` (coalesced by a single-shot
+timer) recomputes the layout and repaints, selection only restyles.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from planner.amounts import format_amount
+from planner.model import Portfolio
+from ui import palette
+from ui.timeline_items import (
+    BarsItem,
+    LegendBar,
+    RowLabelAxis,
+    TimelineLayout,
+    YearAxis,
+    YearGridItem,
+    build_layout,
+    format_date_da,
+    legend_entries,
+    plain_to_tooltip_html,
+    tooltip_text,
+    tr,
+    year_fraction,
+)
+
+LABEL_SHARE = {False: 0.26, True: 0.32}
+LABEL_LIMITS = {False: (220, 520), True: (300, 640)}
+INITIAL_ROWS = 60
+
+
+class _Plot(pg.PlotWidget):
+    """The plot widget; forwards clicks on bars to the view (pyqtgraph's own click needs a scene item)."""
+
+    clicked_at = Signal(QPointF)
+
+    def mouseReleaseEvent(self, ev: QMouseEvent) -> None:
+        press = getattr(self, "_press_pos", None)
+        super().mouseReleaseEvent(ev)
+        if ev.button() == Qt.MouseButton.LeftButton and press is not None \
+                and (ev.position() - press).manhattanLength() < 5:
+            self.clicked_at.emit(self.mapToScene(ev.position().toPoint()))
+
+    def mousePressEvent(self, ev: QMouseEvent) -> None:
+        self._press_pos = ev.position()
+        super().mousePressEvent(ev)
+
+
+class TimelineView(QWidget):
+    """Gantt of initiatives by year; see the UI contract in the team brief for the public API."""
+
+    initiative_selected = Signal(str)
+
+    def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._portfolio = Portfolio()
+        self._visible: set[str] | None = None
+        self._area: str | None = None
+        self._selected = ""
+        self._presentation = False
+        self._layout = TimelineLayout()
+        self._status_date: date | None = None
+        self._today: date = date.today()
+
+        self._legend = LegendBar()
+        self._plot = _Plot(axisItems={"left": RowLabelAxis(), "bottom": YearAxis("bottom"),
+                                      "top": YearAxis("top")})
+        self._plot.setBackground(palette.BACKGROUND)
+        self._plot.setMenuEnabled(False)
+        self._plot.hideButtons()
+        item = self._plot.getPlotItem()
+        item.showAxis("top")
+        item.layout.setContentsMargins(0, 0, 12, 0)
+        self._vb = item.getViewBox()
+        self._vb.invertY(True)
+        self._vb.setMouseEnabled(x=True, y=True)
+        self._vb.setDefaultPadding(0.0)
+        self._axis: RowLabelAxis = item.getAxis("left")  # type: ignore[assignment]
+        self._grid = YearGridItem()
+        self._bars = BarsItem()
+        self._plot.addItem(self._grid)
+        self._plot.addItem(self._bars)
+        self._today_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(palette.TODAY, width=2.5),
+                                           label=tr("I dag"),
+                                           labelOpts={"position": 0.012, "color": palette.TODAY,
+                                                      "fill": pg.mkBrush(255, 255, 255, 220),
+                                                      "anchors": [(0, 0.5), (0, 0.5)]})
+        self._status_line = pg.InfiniteLine(angle=90, movable=False,
+                                            pen=pg.mkPen(palette.STATUS_DATE, width=2.5,
+                                                         style=Qt.PenStyle.DashLine),
+                                            label="", labelOpts={"position": 0.05, "color": palette.STATUS_DATE,
+                                                                 "fill": pg.mkBrush(255, 255, 255, 220),
+                                                                 "anchors": [(0, 0.5), (0, 0.5)]})
+        for line in (self._today_line, self._status_line):
+            line.setZValue(20)
+            self._plot.addItem(line, ignoreBounds=True)
+        self._status_line.hide()
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self._legend)
+        lay.addWidget(self._plot, 1)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._apply_refresh)
+        self._plot.clicked_at.connect(self._on_click)
+        self._plot.scene().sigMouseMoved.connect(self._on_hover)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), palette.BACKGROUND)
+        self.setPalette(pal)
+        self.setMinimumSize(480, 260)
+        self._apply_fonts()
+        self._update_legend()
+        self.set_today(self._today)
+        if portfolio is not None:
+            self.set_portfolio(portfolio)
+
+    # -- contract ---------------------------------------------------------------------------------
+    def set_portfolio(self, portfolio: Portfolio) -> None:
+        self._portfolio = portfolio
+        if self._selected and portfolio.get(self._selected) is None:
+            self._selected = ""
+        self._apply_refresh()
+        self.fit_all(initial=True)
+
+    def refresh(self) -> None:
+        """Figures changed: recompute bars on the next event-loop turn (many edits → one redraw)."""
+        self._refresh_timer.start()
+
+    def select_initiative(self, initiative_id: str | None) -> None:
+        """Highlight an initiative (no signal: the caller already knows); scrolls it into view."""
+        self._flush()
+        self._selected = initiative_id or ""
+        self._bars.set_selected(self._selected)
+        self._axis.set_selected(self._selected)
+        row = self._layout.row_of.get(self._selected)
+        if row is not None:
+            top, bottom = self._vb.viewRange()[1]
+            if not top <= row <= bottom:
+                half = (bottom - top) / 2
+                self._vb.setYRange(row - half, row + half, padding=0)
+
+    def selected_initiative(self) -> str | None:
+        return self._selected or None
+
+    def set_visible_ids(self, ids: set[str] | None) -> None:
+        self._visible = None if ids is None else set(ids)
+        self._apply_refresh()
+        self.fit_all()
+
+    def fit_all(self, initial: bool = False) -> None:
+        """Show every row and every year (on first show of a huge portfolio: the first rows)."""
+        lay = self._layout
+        n = max(len(lay.rows), 1)
+        shown = min(n, INITIAL_ROWS) if initial else n
+        self._vb.setLimits(xMin=lay.x_min - 3, xMax=lay.x_max + 3, yMin=-1.5, yMax=n + 1.5)
+        self._vb.setXRange(lay.x_min - 0.02, lay.x_max + 0.02, padding=0)
+        self._vb.setYRange(-0.6, shown - 0.4, padding=0)
+
+    def set_status_date(self, when: date | None) -> None:
+        self._status_date = when
+        if when is None:
+            self._status_line.hide()
+        else:
+            self._status_line.setPos(year_fraction(when))
+            self._status_line.show()
+            self._status_line.label.setFormat(tr("Status {date}").format(date=format_date_da(when)))
+            self._status_line.label.valueChanged()
+        self._update_legend()
+
+    def status_date(self) -> date | None:
+        return self._status_date
+
+    def set_today(self, today: date) -> None:
+        """Where the "I dag" line stands (the real today unless a test or a report pins it)."""
+        self._today = today
+        self._today_line.setPos(year_fraction(today))
+
+    def set_presentation(self, on: bool) -> None:
+        self._presentation = bool(on)
+        self._apply_fonts()
+        self._bars.update()
+
+    def show_area(self, area: str | None) -> None:
+        self._area = area
+        self._apply_refresh()
+        self.fit_all()
+
+    def areas(self) -> list[str]:
+        from ui.timeline_items import areas_in_order
+
+        return areas_in_order(self._portfolio)
+
+    # -- queries for tests and export -----------------------------------------------------------------
+    def bar_count(self) -> int:
+        self._flush()
+        return self._layout.bar_count
+
+    def next_bar_count(self) -> int:
+        self._flush()
+        return self._layout.next_bar_count
+
+    def timeline_layout(self) -> TimelineLayout:
+        self._flush()
+        return self._layout
+
+    def row_count(self) -> int:
+        self._flush()
+        return len(self._layout.rows)
+
+    def show_rows(self, first: int, count: int) -> None:
+        """Show rows first … first+count-1 (used to split a PDF over pages)."""
+        self._vb.setYRange(first - 0.6, first + count - 0.4, padding=0)
+
+    def tooltip_for(self, initiative_id: str) -> str:
+        ini = self._portfolio.get(initiative_id)
+        return tooltip_text(ini) if ini is not None else ""
+
+    def plot_widget(self) -> pg.PlotWidget:
+        return self._plot
+
+    def legend(self) -> LegendBar:
+        return self._legend
+
+    # -- internals --------------------------------------------------------------------------------
+    def _flush(self) -> None:
+        if self._refresh_timer.isActive():
+            self._refresh_timer.stop()
+            self._apply_refresh()
+
+    def _apply_refresh(self) -> None:
+        self._layout = build_layout(self._portfolio, self._visible, self._area)
+        labels: dict[str, str] = {}
+        for ini in self._portfolio.initiatives:
+            phase = palette.phase_label(ini.phase) if ini.phase else ""
+            amount = f"{format_amount(ini.total)} mio. kr."
+            labels[ini.id] = f"{phase} · {amount}" if phase else amount
+        self._bars.set_layout(self._layout, labels)
+        self._axis.set_layout(self._layout)
+        self._grid.set_range(self._layout.x_min, self._layout.x_max)
+        n = max(len(self._layout.rows), 1)
+        self._vb.setLimits(xMin=self._layout.x_min - 3, xMax=self._layout.x_max + 3, yMin=-1.5, yMax=n + 1.5)
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        entries = legend_entries(include_unknown=any(i.phase is None for i in self._portfolio.initiatives))
+        entries.append(("vline", tr("I dag"), palette.TODAY))
+        if self._status_date is not None:
+            entries.append(("vline", tr("Statusdato"), palette.STATUS_DATE))
+        self._legend.set_entries(entries)
+
+    def _apply_fonts(self) -> None:
+        sizes = palette.font_sizes(self._presentation)
+        self._axis.presentation = self._presentation
+        self._fit_label_width()
+        self._bars.presentation = self._presentation
+        self._legend.set_presentation(self._presentation)
+        axis_font = palette.chart_font(sizes.axis, bold=True)
+        item = self._plot.getPlotItem()
+        for name in ("top", "bottom"):
+            ax = item.getAxis(name)
+            ax.setTickFont(axis_font)
+            ax.setHeight(int(sizes.axis * 2.6))
+        for line in (self._today_line, self._status_line):
+            line.label.setFont(palette.chart_font(sizes.value, bold=True))
+        self._axis.update()
+
+    def _fit_label_width(self) -> None:
+        low, high = LABEL_LIMITS[self._presentation]
+        self._axis.setWidth(int(min(high, max(low, self.width() * LABEL_SHARE[self._presentation]))))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit_label_width()
+
+    def _view_point(self, scene_pos: QPointF) -> QPointF | None:
+        if not self._vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        return self._vb.mapSceneToView(scene_pos)
+
+    def _on_click(self, scene_pos: QPointF) -> None:
+        pt = self._view_point(scene_pos)
+        hit = self._bars.bar_at(pt.x(), pt.y()) if pt is not None else None
+        if hit is None and pt is None:
+            axis_rect = self._axis.sceneBoundingRect()
+            if axis_rect.contains(scene_pos):
+                y = self._vb.mapSceneToView(QPointF(self._vb.sceneBoundingRect().left(), scene_pos.y())).y()
+                row = int(y + 0.5) if y > -0.5 else -1
+                rows = self._layout.rows
+                new = rows[row].initiative_id if 0 <= row < len(rows) else ""
+                self._select_from_user(new)
+            return
+        self._select_from_user(hit.initiative_id if hit is not None else "")
+
+    def _select_from_user(self, initiative_id: str) -> None:
+        self.select_initiative(initiative_id)
+        self.initiative_selected.emit(initiative_id)
+
+    def _on_hover(self, scene_pos: QPointF) -> None:
+        pt = self._view_point(scene_pos)
+        hit = self._bars.bar_at(pt.x(), pt.y()) if pt is not None else None
+        if hit is None:
+            QToolTip.hideText()
+            return
+        text = self.tooltip_for(hit.initiative_id)
+        global_pos = self._plot.viewport().mapToGlobal(self._plot.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, plain_to_tooltip_html(text), self._plot)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        (x0, x1), (y0, y1) = self._vb.viewRange()
+        dx, dy = (x1 - x0) * 0.1, max((y1 - y0) * 0.1, 1.0)
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self._vb.scaleBy(x=0.8, y=0.8)
+        elif key == Qt.Key.Key_Minus:
+            self._vb.scaleBy(x=1.25, y=1.25)
+        elif key == Qt.Key.Key_Left:
+            self._vb.translateBy(x=-dx)
+        elif key == Qt.Key.Key_Right:
+            self._vb.translateBy(x=dx)
+        elif key == Qt.Key.Key_Up:
+            self._vb.translateBy(y=-dy)
+        elif key == Qt.Key.Key_Down:
+            self._vb.translateBy(y=dy)
+        elif key in (Qt.Key.Key_0, Qt.Key.Key_Home):
+            self.fit_all()
+        elif key == Qt.Key.Key_Escape and self._selected:
+            self._select_from_user("")
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
