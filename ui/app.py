@@ -1,0 +1,90 @@
+"""Start the desktop app: ``planner`` opens the bundled sample, ``planner FILE`` opens FILE."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+ORGANISATION = "PortfolioPlanner"
+APP_NAME = "Portfolio Planner"
+SAMPLE_NAME = "uip2023.xlsx"
+_CONFIGURED = False
+
+
+def bundle_root() -> Path:
+    """The folder holding ``samples/`` and ``resources/``: the PyInstaller bundle when frozen."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def sample_path() -> Path:
+    return bundle_root() / "samples" / SAMPLE_NAME
+
+
+def resource_path(name: str) -> Path:
+    return bundle_root() / "resources" / name
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for name in ("icon.svg", "icon.png"):
+        path = resource_path(name)
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
+def configure_charts() -> None:
+    """pyqtgraph's global options, set once per process (PySide6 is imported first, above)."""
+    global _CONFIGURED
+    if _CONFIGURED:
+        return
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    _CONFIGURED = True
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), named so QSettings and dialogs know who we are."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "planner", *(argv or [])])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    configure_charts()
+    return app
+
+
+def create_window(path: str | None = None):  # type: ignore[no-untyped-def]
+    """The main window, opening ``path`` (or the sample when None and it exists) once the loop runs."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    target = path if path is not None else (str(sample_path()) if sample_path().exists() else "")
+    if target:
+        QTimer.singleShot(0, lambda: window.open_path(target, ask=False))
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app; ``argv`` is ``[]`` or ``[FILE]`` (what follows ``planner``)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    files = [a for a in args if not a.startswith("-")]
+    app = application([a for a in args if a.startswith("-")])
+    window = create_window(files[0] if files else None)
+    window.show()
+    return int(app.exec())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

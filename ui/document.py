@@ -1,0 +1,182 @@
+"""The open portfolio: what file it came from and whether it has unsaved changes.
+
+The window never holds a Portfolio on its own; it asks the Document, and listens to its signals to
+update the title, the table and the charts. Loading runs in a worker thread (:class:`LoadJob`) so a big
+workbook never freezes the window.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from planner.errors import WorkbookError
+from planner.model import Portfolio
+
+OPENABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+
+
+def load_portfolio(path: str, *, progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> Portfolio:
+    """planner.loader.load_portfolio; imported late so the window starts even while it is missing."""
+    from planner.loader import load_portfolio as _load
+
+    return _load(path, progress=progress, cancelled=cancelled)
+
+
+def save_portfolio(portfolio: Portfolio, path: str) -> None:
+    from planner.writer import save_portfolio as _save
+
+    _save(portfolio, path)
+
+
+def is_openable(path: str) -> bool:
+    return Path(path).suffix.lower() in OPENABLE_SUFFIXES
+
+
+class Document(QObject):
+    """The portfolio being worked on.
+
+    Invariants: ``portfolio`` is never None (a new document holds an empty one); ``path`` is '' until
+    the portfolio is read from or saved to a file; ``dirty`` is True from the first edit until a save.
+    """
+
+    portfolio_replaced = Signal()
+    changed = Signal()
+    dirty_changed = Signal(bool)
+    path_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._portfolio = Portfolio(name="")
+        self._path = ""
+        self._dirty = False
+
+    @property
+    def portfolio(self) -> Portfolio:
+        return self._portfolio
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def display_name(self) -> str:
+        return Path(self._path).name if self._path else ""
+
+    def set_dirty(self, dirty: bool = True) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def mark_changed(self) -> None:
+        """Call after an edit of the portfolio: revalidates, marks unsaved and tells the views."""
+        self._portfolio.revalidate()
+        self.set_dirty(True)
+        self.changed.emit()
+
+    def new(self) -> None:
+        self.replace(Portfolio(name=""), "")
+
+    def replace(self, portfolio: Portfolio, path: str) -> None:
+        """Show another portfolio (just loaded, or new)."""
+        self._portfolio = portfolio
+        self._set_path(path)
+        self.set_dirty(False)
+        self.portfolio_replaced.emit()
+
+    def load(self, path: str) -> None:
+        """Read a file in this thread (small files, tests); raises WorkbookError."""
+        self.replace(load_portfolio(path), str(Path(path).resolve()))
+
+    def save(self, path: str | None = None) -> None:
+        """Write to ``path`` (or the current file); raises WorkbookError when it cannot be written."""
+        target = path or self._path
+        if not target:
+            raise ValueError("no file name")
+        save_portfolio(self._portfolio, target)
+        self._set_path(str(Path(target).resolve()))
+        self.set_dirty(False)
+
+    def _set_path(self, path: str) -> None:
+        if path != self._path:
+            self._path = path
+            self.path_changed.emit(path)
+
+
+class _LoadWorker(QObject):
+    progress = Signal(int, int)
+    loaded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, path: str, cancel: threading.Event) -> None:
+        super().__init__()
+        self._path = path
+        self._cancel = cancel
+
+    def run(self) -> None:
+        try:
+            portfolio = load_portfolio(self._path, progress=self.progress.emit, cancelled=self._cancel.is_set)
+        except WorkbookError as err:
+            self.failed.emit(err)
+        except ImportError as exc:
+            self.failed.emit(WorkbookError("unreadable", path=self._path, reason=str(exc)))
+        except Exception as exc:  # noqa: BLE001 - reported as one clear line, details in the log
+            from planner.log import log_exception
+
+            log_exception(exc)
+            self.failed.emit(WorkbookError("unreadable", path=self._path, reason=f"{type(exc).__name__}: {exc}"))
+        else:
+            self.loaded.emit(portfolio)
+
+
+class LoadJob(QObject):
+    """Reads one workbook in a worker thread; ``finished`` fires once with a Portfolio or a WorkbookError.
+
+    ``cancel()`` asks the loader to stop at its next check; the job then finishes with the error
+    code 'cancelled'.
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(str, object)
+
+    def __init__(self, path: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = str(Path(path).resolve())
+        self._cancel = threading.Event()
+        self._thread = QThread()
+        self._worker = _LoadWorker(self.path, self._cancel)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self.progress)
+        self._worker.loaded.connect(self._done)
+        self._worker.failed.connect(self._done)
+        self._result: object = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+
+    def _done(self, result: object) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.finished.emit(self.path, result)

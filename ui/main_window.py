@@ -1,0 +1,328 @@
+"""The main window: charts above, the initiatives table and the findings below.
+
+It wires the pieces together and owns nothing the pieces can own themselves: the open portfolio is in
+:class:`~ui.document.Document`, the menus in :mod:`ui.file_actions` / :mod:`ui.view_actions`, the
+meeting mode in :mod:`ui.presentation`, remembered values in :mod:`ui.settings`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.findings import Finding
+from ui import file_actions
+from ui.document import Document, is_openable
+from ui.file_actions import FileActions, SaveChoice
+from ui.findings_panel import FindingsPanel
+from ui.initiatives_panel import InitiativesPanel
+from ui.presentation import KeyTotalsBar, PresentationController
+from ui.recent_files import RecentFiles
+from ui.settings import (
+    DEFAULT_VIEW,
+    LAST_VIEW,
+    SPLITTER_LOWER,
+    SPLITTER_MAIN,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Settings,
+)
+from ui.view_actions import ViewActions
+from ui.views import VIEW_KEYS, call, make_view
+
+APP_TITLE = "Portfolio Planner"
+DEFAULT_SIZE = QSize(1400, 860)
+
+
+class MainWindow(QMainWindow):
+    """One window, one document. ``view_changed(key)`` fires when another chart is shown."""
+
+    view_changed = Signal(str)
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.lang = self.settings.language()
+        self.recent = RecentFiles(self.settings)
+        self.document = Document(self)
+        self.last_error: tuple[str, str] | None = None
+        self._remembered_view = "timeline"
+        self._syncing_selection = False
+
+        self.views: dict[str, QWidget] = {key: make_view(key) for key in VIEW_KEYS}
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        tab_titles = {"timeline": self.tr("Tidslinje"), "phases": self.tr("Efter fase"),
+                      "budget": self.tr("Budget")}
+        for key in VIEW_KEYS:
+            self.tabs.addTab(self.views[key], tab_titles[key])
+        self.totals = KeyTotalsBar(self.lang)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(2)
+        top_layout.addWidget(self.totals)
+        top_layout.addWidget(self.tabs, 1)
+
+        self.table_panel = InitiativesPanel(self.lang)
+        self.findings_panel = FindingsPanel(self.lang)
+        self.lower = QSplitter(Qt.Orientation.Horizontal)
+        self.lower.addWidget(self.table_panel)
+        self.lower.addWidget(self.findings_panel)
+        self.lower.setStretchFactor(0, 3)
+        self.lower.setStretchFactor(1, 1)
+        self.lower.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+
+        self.file = FileActions(self)
+        self.view = ViewActions(self)
+        self.presentation = PresentationController(self)
+        menu_bar = self.menuBar()
+        self.file.fill_menu(menu_bar.addMenu(self.tr("&Filer")))
+        self.view.fill_view_menu(menu_bar.addMenu(self.tr("&Vis")))
+        self.view.fill_help_menu(menu_bar.addMenu(self.tr("&Hjælp")))
+        self.file_label = QLabel()
+        self.statusBar().addPermanentWidget(self.file_label)
+        self.setAcceptDrops(True)
+
+        self.document.portfolio_replaced.connect(self._on_portfolio_replaced)
+        self.document.changed.connect(self._on_changed)
+        self.document.dirty_changed.connect(self.setWindowModified)
+        self.document.path_changed.connect(lambda _p: self._update_title())
+        self.table_panel.initiative_selected.connect(self._table_selected)
+        self.table_panel.filters_changed.connect(self._filters_changed)
+        self.findings_panel.finding_activated.connect(self._finding_activated)
+        for key in ("timeline", "phases"):
+            signal = getattr(self.views[key], "initiative_selected", None)
+            if signal is not None:
+                signal.connect(self._chart_selected)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.resize(DEFAULT_SIZE)
+        self.setMinimumSize(800, 520)
+        self.splitter.setSizes([500, 330])
+        self.lower.setSizes([940, 440])
+        self.lower.setHandleWidth(12)
+        self.splitter.setHandleWidth(10)
+        self._restore_state()
+        self._on_portfolio_replaced()
+
+    # -- prompts (plain methods so tests can answer them) ------------------------------------------------
+    def ask_save_changes(self) -> SaveChoice:
+        name = self.document.display_name() or self.tr("Ny portefølje")
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE,
+                          self.tr("Vil du gemme ændringerne i {name}?").format(name=name),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("Dine ændringer går tabt, hvis du ikke gemmer dem."))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("&Gem"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("&Kassér"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("&Annullér"))
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return SaveChoice.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return SaveChoice.DISCARD
+        return SaveChoice.CANCEL
+
+    def ask_open_path(self) -> str:
+        return file_actions.open_file_dialog(self, str(Path(self.document.path).parent) if self.document.path else "")
+
+    def ask_save_path(self) -> str:
+        start = self.document.path or str(Path.home() / "portefolje.xlsx")
+        return file_actions.save_file_dialog(self, str(Path(start).with_suffix(".xlsx")))
+
+    def ask_export_path(self) -> str:
+        stem = Path(self.document.path).stem if self.document.path else "portefolje"
+        return file_actions.export_file_dialog(self, f"{stem}-{self.current_view_key()}.png")
+
+    def show_error(self, title: str, text: str) -> None:
+        """A non-blocking message box; the window stays usable behind it."""
+        self.last_error = (title, text)
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- opening -------------------------------------------------------------------------------------
+    def open_path(self, path: str, *, ask: bool = True) -> bool:
+        return self.file.open_path(path, ask=ask)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(is_openable(u.toLocalFile()) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if self.file.drop_paths(paths):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    # -- views ---------------------------------------------------------------------------------------
+    def current_view_key(self) -> str:
+        return VIEW_KEYS[max(self.tabs.currentIndex(), 0)]
+
+    def current_view(self) -> QWidget:
+        return self.views[self.current_view_key()]
+
+    def remembered_view(self) -> str:
+        return self._remembered_view
+
+    def show_view(self, key: str, *, remember: bool = True) -> None:
+        if key not in VIEW_KEYS:
+            key = "timeline"
+        if remember:
+            self._remembered_view = key
+        self.tabs.setCurrentIndex(VIEW_KEYS.index(key))
+        self.view.mark_view(key)
+
+    def _tab_changed(self, index: int) -> None:
+        key = VIEW_KEYS[index]
+        if not self.presentation.active:
+            self._remembered_view = key
+        self.view.mark_view(key)
+        self.view_changed.emit(key)
+
+    def presentation_hidden_widgets(self) -> list[QWidget]:
+        return [self.menuBar(), self.statusBar(), self.lower, self.tabs.tabBar()]
+
+    def presentation_changed(self, on: bool) -> None:
+        self.view.presentation.setChecked(on)
+
+    # -- document → widgets --------------------------------------------------------------------------
+    def _on_portfolio_replaced(self) -> None:
+        portfolio = self.document.portfolio
+        for view in self.views.values():
+            call(view, "set_portfolio", portfolio)
+        self.table_panel.set_portfolio(portfolio)
+        self.findings_panel.set_findings(portfolio.findings)
+        self.totals.update_from(portfolio)
+        self._filters_changed()
+        self._update_title()
+
+    def _on_changed(self) -> None:
+        portfolio = self.document.portfolio
+        for view in self.views.values():
+            call(view, "refresh")
+        self.table_panel.refresh()
+        self.findings_panel.set_findings(portfolio.findings)
+        self.totals.update_from(portfolio)
+
+    def _update_title(self) -> None:
+        name = self.document.display_name() or self.tr("Ny portefølje")
+        self.setWindowTitle(f"{name}[*] – {APP_TITLE}")
+        self.setWindowFilePath(self.document.path)
+        self.setWindowModified(self.document.dirty)
+        self.file_label.setText(self.document.path)
+
+    # -- selection and filters -----------------------------------------------------------------------
+    def _table_selected(self, initiative_id: str) -> None:
+        if self._syncing_selection:
+            return
+        self._syncing_selection = True
+        try:
+            for key in ("timeline", "phases"):
+                call(self.views[key], "select_initiative", initiative_id or None)
+        finally:
+            self._syncing_selection = False
+
+    def _chart_selected(self, initiative_id: str) -> None:
+        if self._syncing_selection:
+            return
+        self._syncing_selection = True
+        try:
+            self.table_panel.select_initiative(initiative_id or None)
+            for key in ("timeline", "phases"):
+                view = self.views[key]
+                if view is not self.sender():
+                    call(view, "select_initiative", initiative_id or None)
+        finally:
+            self._syncing_selection = False
+
+    def _filters_changed(self) -> None:
+        call(self.views["timeline"], "set_visible_ids", self.table_panel.visible_ids())
+
+    def _finding_activated(self, finding: Finding) -> None:
+        if finding.initiative_id:
+            key = self._field_of(finding)
+            self.table_panel.reveal_cell(finding.initiative_id, key)
+            self._chart_selected_from_window(finding.initiative_id)
+        location = self.findings_panel.location_text(finding)
+        if location:
+            self.statusBar().showMessage(location)
+
+    def _chart_selected_from_window(self, initiative_id: str) -> None:
+        self._syncing_selection = True
+        try:
+            for key in ("timeline", "phases"):
+                call(self.views[key], "select_initiative", initiative_id)
+        finally:
+            self._syncing_selection = False
+
+    def _field_of(self, finding: Finding) -> str:
+        ini = self.document.portfolio.get(finding.initiative_id or "")
+        if ini is None or finding.where is None:
+            return ""
+        for key, ref in ini.sources.items():
+            if ref == finding.where:
+                return key
+        return ""
+
+    # -- settings ------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get(WINDOW_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        for splitter, setting in ((self.splitter, SPLITTER_MAIN), (self.lower, SPLITTER_LOWER)):
+            sizes = [int(s) for s in self.settings.get(setting) if str(s).isdigit()]
+            if len(sizes) == splitter.count() and all(s > 0 for s in sizes):
+                splitter.setSizes(sizes)
+        view = self.settings.get(LAST_VIEW) or self.settings.get(DEFAULT_VIEW)
+        self.show_view(view if view in VIEW_KEYS else "timeline")
+
+    def save_state(self) -> None:
+        self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(WINDOW_STATE, self.saveState())
+        self.settings.set(SPLITTER_MAIN, [str(s) for s in self.splitter.sizes()])
+        self.settings.set(SPLITTER_LOWER, [str(s) for s in self.lower.sizes()])
+        self.settings.set(LAST_VIEW, self._remembered_view)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.file.maybe_save():
+            event.ignore()
+            return
+        if self.presentation.active:
+            self.presentation.leave()
+        if self.file.job is not None:
+            self.file.job.cancel()
+            self.file.job.wait()
+        self.save_state()
+        event.accept()

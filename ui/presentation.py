@@ -1,0 +1,173 @@
+"""Meeting-room mode (F11): full screen, larger fonts, only the timeline and the key totals.
+
+Arrow keys step through the areas (all areas, then each area in turn); Escape or F11 leaves. The
+controller remembers what it hid so leaving restores the window exactly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from planner.amounts import ZERO, format_amount
+from planner.model import Portfolio, area_label
+from ui.views import call
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class KeyTotalsBar(QWidget):
+    """One line of key figures: initiatives, allocated, frame and what is left (or over)."""
+
+    def __init__(self, lang: str = "da", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._area: str | None = None
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.area_label = QLabel()
+        self.area_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.area_label)
+        layout.addWidget(self.label, 1)
+        self.set_large(False)
+
+    def set_large(self, on: bool) -> None:
+        font = self.font()
+        base = QWidget().font().pointSizeF()
+        font.setPointSizeF(base * (1.7 if on else 1.0))
+        self.label.setFont(font)
+        bold = self.area_label.font()
+        bold.setPointSizeF(base * (1.7 if on else 1.0))
+        bold.setBold(True)
+        self.area_label.setFont(bold)
+
+    def set_area(self, area: str | None) -> None:
+        self._area = area
+        self.area_label.setText(area_label(area, self._lang) + " ·" if area else "")
+        self.area_label.setVisible(bool(area))
+
+    def update_from(self, portfolio: Portfolio) -> None:
+        items = [i for i in portfolio.initiatives if self._area is None or i.area == self._area]
+        allocated = sum((i.total for i in items), ZERO)
+        unit = portfolio.unit or "mio. kr."
+        parts = [self.tr("{n} initiativer").format(n=len(items)),
+                 self.tr("Bevilget {amount} {unit}").format(amount=format_amount(allocated, self._lang), unit=unit)]
+        frame = portfolio.frame.effective_total()
+        if frame is not None and self._area is None:
+            parts.append(self.tr("Ramme {amount}").format(amount=format_amount(frame, self._lang)))
+            rest = frame - allocated
+            if rest >= 0:
+                parts.append(self.tr("Rest {amount}").format(amount=format_amount(rest, self._lang)))
+            else:
+                parts.append(self.tr("Over rammen med {amount}").format(amount=format_amount(-rest, self._lang)))
+        self.label.setText("   ·   ".join(parts))
+        over = frame is not None and self._area is None and frame < allocated
+        self.label.setStyleSheet("color: #b3261e;" if over else "")
+
+
+class PresentationController(QObject):
+    """Enters and leaves presentation mode on a MainWindow and steps through its areas."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._win = window
+        self._active = False
+        self._was_maximized = False
+        self._hidden: list[QWidget] = []
+        self._area_index = -1
+        self._shortcuts = []
+        for key, slot in ((Qt.Key.Key_Right, self.next_area), (Qt.Key.Key_Down, self.next_area),
+                          (Qt.Key.Key_Left, self.previous_area), (Qt.Key.Key_Up, self.previous_area),
+                          (Qt.Key.Key_Escape, self.leave)):
+            shortcut = QShortcut(QKeySequence(key), window)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setEnabled(False)
+            shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+
+    @property
+    def active(self) -> bool:
+        return self._active
+
+    def areas(self) -> list[str]:
+        seen: list[str] = []
+        for ini in self._win.document.portfolio.initiatives:
+            if ini.area and ini.area not in seen:
+                seen.append(ini.area)
+        return seen
+
+    def current_area(self) -> str | None:
+        areas = self.areas()
+        return areas[self._area_index] if 0 <= self._area_index < len(areas) else None
+
+    def toggle(self, on: bool | None = None) -> None:
+        want = not self._active if on is None else on
+        if want and not self._active:
+            self.enter()
+        elif not want and self._active:
+            self.leave()
+
+    def enter(self) -> None:
+        win = self._win
+        self._active = True
+        self._was_maximized = win.isMaximized()
+        win.show_view("timeline", remember=False)
+        self._hidden = [w for w in win.presentation_hidden_widgets() if w.isVisible()]
+        for w in self._hidden:
+            w.hide()
+        timeline = win.views["timeline"]
+        call(timeline, "set_presentation", True)
+        win.totals.set_large(True)
+        for s in self._shortcuts:
+            s.setEnabled(True)
+        self._area_index = -1
+        self._apply_area()
+        win.showFullScreen()
+        win.presentation_changed(True)
+
+    def leave(self) -> None:
+        if not self._active:
+            return
+        win = self._win
+        self._active = False
+        for s in self._shortcuts:
+            s.setEnabled(False)
+        for w in self._hidden:
+            w.show()
+        self._hidden = []
+        self._area_index = -1
+        self._apply_area()
+        call(win.views["timeline"], "set_presentation", False)
+        win.totals.set_large(False)
+        if self._was_maximized:
+            win.showMaximized()
+        else:
+            win.showNormal()
+        win.show_view(win.remembered_view(), remember=False)
+        win.presentation_changed(False)
+
+    def next_area(self) -> None:
+        self._step(+1)
+
+    def previous_area(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        count = len(self.areas())
+        if count == 0:
+            return
+        # -1 (all areas) and each area in turn, wrapping around.
+        self._area_index = (self._area_index + 1 + delta) % (count + 1) - 1
+        self._apply_area()
+
+    def _apply_area(self) -> None:
+        area = self.current_area()
+        call(self._win.views["timeline"], "show_area", area)
+        self._win.totals.set_area(area)
+        self._win.totals.update_from(self._win.document.portfolio)
