@@ -162,8 +162,9 @@ def convert_cell(value: str, decimal_comma: bool) -> object:
     v = value.strip()
     if not v:
         return None
-    if _INT.fullmatch(v) and not (len(v.lstrip("+-")) > 1 and v.lstrip("+-").startswith("0")):
-        return int(v)
+    if _INT.fullmatch(v):
+        digits = v.lstrip("+-")
+        return v if len(digits) > 1 and digits.startswith("0") else int(v)
     if _NUMBERISH.fullmatch(v):
         try:
             amount: Decimal = parse_amount(v, decimal_comma=decimal_comma)
