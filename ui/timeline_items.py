@@ -509,10 +509,11 @@ class LegendBar(QWidget):
         x = 10.0
         cy = self.height() / 2
         for kind, text, key in self._entries:
-            sw = QRectF(x, cy - h * 0.4, h * 1.8, h * 0.8)
-            paint_swatch(p, kind, sw, key)
-            x = sw.right() + 6
-            p.setPen(palette.TEXT)
+            if kind != "text":
+                sw = QRectF(x, cy - h * 0.4, h * 1.8, h * 0.8)
+                paint_swatch(p, kind, sw, key)
+                x = sw.right() + 6
+            p.setPen(palette.MUTED_TEXT if kind == "text" else palette.TEXT)
             p.drawText(QRectF(x, 0, fm.horizontalAdvance(text) + 4, self.height()),
                        int(Qt.AlignmentFlag.AlignVCenter), text)
             x += fm.horizontalAdvance(text) + 20

@@ -1,0 +1,465 @@
+"""The "by phase" view: four swim lanes (Screening, Modning, Afprøvning, Udbredelse) across the years.
+
+Each initiative sits in the lane of its current phase; its possible next phase shows as a faded dashed
+bar in the next lane from the round it may be proposed to. The first line of every lane holds the
+lane's amount per year, and a last line the programme's total per year — the pipeline a manager asks
+for. One item paints all of it, only the visible lines; refresh and selection repaint, never rebuild.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from planner.amounts import ZERO, format_amount
+from planner.model import Portfolio
+from planner.phases import PHASES, Phase
+from ui import palette
+from ui.timeline_items import (
+    BAR_HEIGHT,
+    LegendBar,
+    YearAxis,
+    YearGridItem,
+    _pattern_brush,
+    initiative_span,
+    legend_entries,
+    next_phase_of,
+    plain_to_tooltip_html,
+    tooltip_text,
+    tr,
+)
+from ui.timeline_view import _Plot
+
+LANE_GAP = 0.35
+
+
+@dataclass(frozen=True)
+class LaneBar:
+    row: int
+    x0: float
+    x1: float
+    phase: Phase | None
+    initiative_id: str
+    label: str
+    next: bool = False
+    name: str = ""
+
+
+@dataclass
+class Lane:
+    """A phase's swim lane: an amounts line at ``first_row``, then ``rows`` lines of packed bars."""
+
+    phase: Phase | None
+    first_row: int
+    rows: int
+    ids: list[str] = field(default_factory=list)
+    amounts: dict[int, Decimal] = field(default_factory=dict)
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + self.rows
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.amounts.values(), ZERO)
+
+
+@dataclass
+class PipelineLayout:
+    lanes: list[Lane] = field(default_factory=list)
+    bars_by_row: list[list[LaneBar]] = field(default_factory=list)
+    row_kind: list[str] = field(default_factory=list)  # "amounts" | "bars" | "total" | "gap"
+    row_lane: list[int] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    totals: dict[int, Decimal] = field(default_factory=dict)
+    x_min: float = 0.0
+    x_max: float = 1.0
+
+    def lane_of(self, initiative_id: str) -> Phase | None | str:
+        for lane in self.lanes:
+            if initiative_id in lane.ids:
+                return lane.phase
+        return ""
+
+
+def _pack(items: list[tuple[float, float, str, bool, Phase | None]]) -> list[int]:
+    """Greedy interval packing: the first line whose last bar ends before this one starts."""
+    ends: list[float] = []
+    lines = []
+    for x0, x1, *_ in items:
+        for i, end in enumerate(ends):
+            if end <= x0 + 1e-9:
+                ends[i] = x1
+                lines.append(i)
+                break
+        else:
+            ends.append(x1)
+            lines.append(len(ends) - 1)
+    return lines
+
+
+def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
+    lay = PipelineLayout(years=portfolio.all_years())
+    years = lay.years
+    end_of_portfolio = (max(years) + 1) if years else None
+    phases: list[Phase | None] = list(PHASES)
+    if any(i.phase is None for i in portfolio.initiatives):
+        phases.append(None)
+    items: dict[Phase | None, list[tuple[float, float, str, bool, Phase | None]]] = {p: [] for p in phases}
+    amounts: dict[Phase | None, dict[int, Decimal]] = {p: {y: ZERO for y in years} for p in phases}
+    ids: dict[Phase | None, list[str]] = {p: [] for p in phases}
+    xs: list[float] = [float(min(years)), float(max(years) + 1)] if years else []
+    names = {ini.id: " ".join(ini.name.split()) for ini in portfolio.initiatives}
+    for ini in portfolio.initiatives:
+        ids[ini.phase].append(ini.id)
+        for y, a in ini.amounts.items():
+            amounts[ini.phase][y] = amounts[ini.phase].get(y, ZERO) + a
+        span = initiative_span(ini)
+        if span is not None:
+            items[ini.phase].append((span[0], span[1], ini.id, False, ini.phase))
+            xs.extend(span)
+        nxt, nyear = next_phase_of(ini), ini.next_round_year
+        if nxt is not None and nyear is not None:
+            x1 = float(max(nyear + 1, end_of_portfolio or nyear + 1))
+            items[nxt].append((float(nyear), x1, ini.id, True, nxt))
+            xs.extend((float(nyear), x1))
+    row = 0
+    for lane_index, phase in enumerate(phases):
+        entries = sorted(items[phase], key=lambda t: (t[3], t[0], t[1]))
+        lines = _pack(entries)
+        n_lines = max(lines, default=-1) + 1
+        lane = Lane(phase, row, 1 + max(n_lines, 1), ids[phase], amounts[phase])
+        lay.lanes.append(lane)
+        lay.row_kind.append("amounts")
+        lay.row_lane.append(lane_index)
+        lay.bars_by_row.append([])
+        for _ in range(max(n_lines, 1)):
+            lay.row_kind.append("bars")
+            lay.row_lane.append(lane_index)
+            lay.bars_by_row.append([])
+        for (x0, x1, iid, is_next, ph), line in zip(entries, lines, strict=True):
+            r = row + 1 + line
+            lay.bars_by_row[r].append(LaneBar(r, x0, x1, ph, iid, iid, is_next, names.get(iid, "")))
+        row += lane.rows
+    lay.row_kind.append("total")
+    lay.row_lane.append(-1)
+    lay.bars_by_row.append([])
+    lay.totals = portfolio.totals_by_year()
+    if xs:
+        lay.x_min, lay.x_max = math.floor(min(xs)), math.ceil(max(xs))
+    return lay
+
+
+class PipelineItem(pg.GraphicsObject):
+    """Lanes, amounts per lane and year, and the bars: painted in device pixels, visible lines only."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout = PipelineLayout()
+        self._selected = ""
+        self.presentation = False
+        self.setZValue(5)
+
+    def set_layout(self, layout: PipelineLayout) -> None:
+        self.prepareGeometryChange()
+        self._layout = layout
+        self.update()
+
+    def set_selected(self, initiative_id: str) -> None:
+        if initiative_id != self._selected:
+            self._selected = initiative_id
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        lay = self._layout
+        return QRectF(lay.x_min - 1, -1, lay.x_max - lay.x_min + 2, len(lay.row_kind) + 2)
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        lay = self._layout
+        vb = self.getViewBox()
+        if vb is None or not lay.row_kind:
+            return
+        view = vb.viewRect()
+        tr_ = p.transform()
+        first = max(0, int(math.floor(view.top())) - 1)
+        last = min(len(lay.row_kind), int(math.ceil(view.bottom())) + 2)
+        sizes = palette.font_sizes(self.presentation)
+        p.save()
+        p.setTransform(QTransform())
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for lane in lay.lanes:
+            if lane.last_row < first or lane.first_row > last:
+                continue
+            band = tr_.mapRect(QRectF(view.left(), lane.first_row - 0.5, view.width(), lane.rows))
+            p.fillRect(band, palette.faded(palette.phase_style(lane.phase).fill, 38))
+            p.setPen(QPen(palette.GRID, 1.0))
+            p.drawLine(band.bottomLeft(), band.bottomRight())
+        value_font = palette.chart_font(sizes.label, bold=True)
+        bar_font = palette.chart_font(sizes.value, bold=True)
+        fm_bar = QFontMetricsF(bar_font)
+        for r in range(first, last):
+            kind = lay.row_kind[r]
+            if kind in ("amounts", "total"):
+                lane_amounts = lay.totals if kind == "total" else lay.lanes[lay.row_lane[r]].amounts
+                if kind == "total":
+                    band = tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0))
+                    p.fillRect(band, QColor("#eef0f2"))
+                p.setFont(value_font)
+                for year in lay.years:
+                    cell = tr_.mapRect(QRectF(year, r - 0.5, 1.0, 1.0))
+                    value = lane_amounts.get(year, ZERO)
+                    p.setPen(palette.TEXT if value != 0 else palette.MUTED_TEXT)
+                    text = f"{format_amount(value)}" if value != 0 else "–"
+                    p.drawText(cell.adjusted(6, 0, -10, 0),
+                               int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), text)
+                continue
+            p.setFont(bar_font)
+            for bar in lay.bars_by_row[r]:
+                self._paint_bar(p, tr_, bar, fm_bar)
+        p.restore()
+
+    def _paint_bar(self, p: QPainter, tr_: QTransform, bar: LaneBar, fm: QFontMetricsF) -> None:
+        style = palette.phase_style(bar.phase)
+        rect = tr_.mapRect(QRectF(bar.x0, bar.row - BAR_HEIGHT / 2, bar.x1 - bar.x0, BAR_HEIGHT))
+        rect = rect.adjusted(2, 0, -2, 0)
+        if bar.next:
+            p.setPen(QPen(style.fill.darker(150), 1.4, Qt.PenStyle.DashLine))
+            p.setBrush(palette.faded(style.fill, 70))
+            text_color = palette.MUTED_TEXT
+            text = tr("{id} (mulig)").format(id=bar.label)
+        else:
+            p.setPen(QPen(style.fill.darker(160), 1.0))
+            p.setBrush(style.fill)
+            text_color = style.text
+            text = bar.label
+        p.drawRoundedRect(rect, 3, 3)
+        pattern = None if bar.next else _pattern_brush(style)
+        if pattern is not None:
+            p.setBrush(pattern)
+            p.drawRoundedRect(rect, 3, 3)
+        if bar.initiative_id == self._selected:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(palette.SELECTION, 3.0))
+            p.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), 4, 4)
+        if rect.width() > fm.horizontalAdvance(text) + 8 and rect.height() >= fm.height() * 0.9:
+            room = rect.width() - fm.horizontalAdvance(text) - 24
+            if bar.name and room > 60:
+                text += "   " + fm.elidedText(bar.name, Qt.TextElideMode.ElideRight, room)
+            p.setPen(text_color)
+            p.drawText(rect.adjusted(5, 0, -4, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
+
+    def bar_at(self, x: float, y: float) -> LaneBar | None:
+        r = int(math.floor(y + 0.5))
+        if not 0 <= r < len(self._layout.bars_by_row) or abs(y - r) > BAR_HEIGHT / 2:
+            return None
+        hits = [b for b in self._layout.bars_by_row[r] if b.x0 <= x <= b.x1]
+        return hits[0] if hits else None
+
+
+class LaneAxis(pg.AxisItem):
+    """Left axis: each lane's phase name, its number of initiatives and total; 'I alt' at the bottom."""
+
+    def __init__(self) -> None:
+        super().__init__("left")
+        self._layout = PipelineLayout()
+        self.presentation = False
+        self.setStyle(showValues=False, tickLength=0)
+        self.setPen(pg.mkPen(palette.GRID))
+
+    def set_layout(self, layout: PipelineLayout) -> None:
+        self._layout = layout
+        self.update()
+
+    def generateDrawSpecs(self, p: QPainter) -> tuple[list, list, list]:  # noqa: ARG002
+        return [], [], []
+
+    def _y(self, y: float) -> float:
+        vb = self.linkedView()
+        return self.mapFromItem(vb, vb.mapFromView(QPointF(0, y))).y()
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        vb = self.linkedView()
+        lay = self._layout
+        if vb is None or not lay.lanes:
+            return
+        bounds = self.boundingRect()
+        p.setClipRect(bounds)
+        sizes = palette.font_sizes(self.presentation)
+        head = palette.chart_font(sizes.header + 1, bold=True)
+        small = palette.chart_font(sizes.label)
+        fm_head, fm_small = QFontMetricsF(head), QFontMetricsF(small)
+        w = bounds.width()
+        for lane in lay.lanes:
+            top, bottom = self._y(lane.first_row - 0.5), self._y(lane.first_row + lane.rows - 0.5)
+            cell = QRectF(0, min(top, bottom), w, abs(bottom - top))
+            style = palette.phase_style(lane.phase)
+            p.fillRect(cell, palette.faded(style.fill, 38))
+            p.fillRect(QRectF(0, cell.top(), 10, cell.height()), style.fill)
+            p.setPen(QPen(palette.GRID, 1.0))
+            p.drawLine(cell.bottomLeft(), cell.bottomRight())
+            block = fm_head.height() + fm_small.height() * 2
+            y0 = cell.top() + max(4.0, min((cell.height() - block) / 2, 6.0))
+            p.setFont(head)
+            p.setPen(palette.HEADER_TEXT)
+            p.drawText(QRectF(20, y0, w - 26, fm_head.height()), int(Qt.AlignmentFlag.AlignVCenter),
+                       palette.phase_label(lane.phase))
+            p.setFont(small)
+            p.setPen(palette.MUTED_TEXT)
+            p.drawText(QRectF(20, y0 + fm_head.height(), w - 26, fm_small.height()),
+                       int(Qt.AlignmentFlag.AlignVCenter), tr("{n} initiativer").format(n=len(lane.ids)))
+            p.drawText(QRectF(20, y0 + fm_head.height() + fm_small.height(), w - 26, fm_small.height()),
+                       int(Qt.AlignmentFlag.AlignVCenter),
+                       tr("{total} mio. kr. i alt").format(total=format_amount(lane.total)))
+        r = len(lay.row_kind) - 1
+        top, bottom = self._y(r - 0.5), self._y(r + 0.5)
+        cell = QRectF(0, min(top, bottom), w, abs(bottom - top))
+        p.fillRect(cell, QColor("#eef0f2"))
+        p.setFont(head)
+        p.setPen(palette.HEADER_TEXT)
+        total = sum(lay.totals.values(), ZERO)
+        p.drawText(cell.adjusted(20, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter),
+                   tr("I alt: {total}").format(total=format_amount(total)))
+        p.setPen(pg.mkPen(palette.GRID))
+        p.drawLine(QPointF(bounds.right(), bounds.top()), QPointF(bounds.right(), bounds.bottom()))
+
+
+class PipelineView(QWidget):
+    """Swim lanes by SUSI phase; same selection contract as the timeline."""
+
+    initiative_selected = Signal(str)
+
+    def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._portfolio = Portfolio()
+        self._layout = PipelineLayout()
+        self._selected = ""
+        self._presentation = False
+        self._legend = LegendBar()
+        self._legend.set_entries([*legend_entries(), ("text", tr("Tal: mio. kr. pr. år"), None)])
+        self._axis = LaneAxis()
+        self._plot = _Plot(axisItems={"left": self._axis, "top": YearAxis("top"), "bottom": YearAxis("bottom")})
+        self._plot.setBackground(palette.BACKGROUND)
+        self._plot.setMenuEnabled(False)
+        self._plot.hideButtons()
+        item = self._plot.getPlotItem()
+        item.showAxis("top")
+        item.layout.setContentsMargins(0, 0, 12, 0)
+        self._vb = item.getViewBox()
+        self._vb.invertY(True)
+        self._vb.setDefaultPadding(0.0)
+        self._grid = YearGridItem()
+        self._item = PipelineItem()
+        self._plot.addItem(self._grid)
+        self._plot.addItem(self._item)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self._legend)
+        lay.addWidget(self._plot, 1)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), palette.BACKGROUND)
+        self.setPalette(pal)
+        self.setMinimumSize(480, 260)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._apply_refresh)
+        self._plot.clicked_at.connect(self._on_click)
+        self._plot.scene().sigMouseMoved.connect(self._on_hover)
+        self._apply_fonts()
+        if portfolio is not None:
+            self.set_portfolio(portfolio)
+
+    # -- contract ---------------------------------------------------------------------------------
+    def set_portfolio(self, portfolio: Portfolio) -> None:
+        self._portfolio = portfolio
+        self._apply_refresh()
+        self.fit_all()
+
+    def refresh(self) -> None:
+        self._timer.start()
+
+    def select_initiative(self, initiative_id: str | None) -> None:
+        self._selected = initiative_id or ""
+        self._item.set_selected(self._selected)
+
+    def selected_initiative(self) -> str | None:
+        return self._selected or None
+
+    def fit_all(self) -> None:
+        lay = self._layout
+        n = max(len(lay.row_kind), 1)
+        self._vb.setLimits(xMin=lay.x_min - 3, xMax=lay.x_max + 3, yMin=-1.5, yMax=n + 1.5)
+        self._vb.setXRange(lay.x_min - 0.02, lay.x_max + 0.02, padding=0)
+        self._vb.setYRange(-0.5, n - 0.5, padding=0)
+
+    def set_presentation(self, on: bool) -> None:
+        self._presentation = bool(on)
+        self._apply_fonts()
+
+    # -- queries ----------------------------------------------------------------------------------
+    def pipeline_layout(self) -> PipelineLayout:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._apply_refresh()
+        return self._layout
+
+    def lane_count(self) -> int:
+        return len(self.pipeline_layout().lanes)
+
+    def lane_amounts(self) -> dict[Phase | None, dict[int, Decimal]]:
+        return {lane.phase: dict(lane.amounts) for lane in self.pipeline_layout().lanes}
+
+    def lane_of(self, initiative_id: str) -> Phase | None | str:
+        return self.pipeline_layout().lane_of(initiative_id)
+
+    def legend(self) -> LegendBar:
+        return self._legend
+
+    # -- internals --------------------------------------------------------------------------------
+    def _apply_refresh(self) -> None:
+        self._layout = build_pipeline(self._portfolio)
+        self._item.set_layout(self._layout)
+        self._axis.set_layout(self._layout)
+        self._grid.set_range(self._layout.x_min, self._layout.x_max)
+
+    def _apply_fonts(self) -> None:
+        sizes = palette.font_sizes(self._presentation)
+        self._axis.presentation = self._item.presentation = self._presentation
+        self._axis.setWidth(260 if self._presentation else 200)
+        self._legend.set_presentation(self._presentation)
+        for name in ("top", "bottom"):
+            ax = self._plot.getPlotItem().getAxis(name)
+            ax.setTickFont(palette.chart_font(sizes.axis, bold=True))
+            ax.setHeight(int(sizes.axis * 2.6))
+        self._item.update()
+        self._axis.update()
+
+    def _on_click(self, scene_pos: QPointF) -> None:
+        if not self._vb.sceneBoundingRect().contains(scene_pos):
+            return
+        pt = self._vb.mapSceneToView(scene_pos)
+        hit = self._item.bar_at(pt.x(), pt.y())
+        new = hit.initiative_id if hit is not None else ""
+        self.select_initiative(new)
+        self.initiative_selected.emit(new)
+
+    def _on_hover(self, scene_pos: QPointF) -> None:
+        if not self._vb.sceneBoundingRect().contains(scene_pos):
+            QToolTip.hideText()
+            return
+        pt = self._vb.mapSceneToView(scene_pos)
+        hit = self._item.bar_at(pt.x(), pt.y())
+        ini = self._portfolio.get(hit.initiative_id) if hit is not None else None
+        if ini is None:
+            QToolTip.hideText()
+            return
+        pos = self._plot.viewport().mapToGlobal(self._plot.mapFromScene(scene_pos))
+        QToolTip.showText(pos, plain_to_tooltip_html(tooltip_text(ini)), self._plot)
