@@ -188,6 +188,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "'{value}' is not an amount. Write e.g. 2,5 or 2.5.",
     ),
     "bad_argument": ("{reason}", "{reason}"),
+    "macros_need_xlsm": (
+        "Projektmappen har makroer og skal gemmes som .xlsm for at beholde dem. Vælg filtypen .xlsm.",
+        "The workbook has macros and must be saved as .xlsm to keep them. Choose the .xlsm file type.",
+    ),
     "write_failed": (
         "Filen kunne ikke gemmes ({reason}). Originalen er uændret.",
         "The file could not be saved ({reason}). The original is unchanged.",

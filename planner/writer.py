@@ -1,0 +1,474 @@
+"""Save a portfolio: into a copy of its own workbook, changing only the cells whose values changed.
+
+For a portfolio read from an .xlsx/.xlsm, the package is copied entry for entry and only the worksheet
+cells whose current value differs from the model are rewritten (:mod:`planner.xlsx_patch`); charts,
+images, comments, macros, extLst, validation, formats, defined names and everything else survive by
+construction. New initiatives become new rows after the last initiative row (before a totals row),
+styled like the row above. A portfolio with no source workbook is written in the canonical layout
+(:mod:`planner.canonical`). Every save is atomic (:mod:`planner.safe_save`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from planner.amounts import AmountError, parse_amount
+from planner.cells import CellRef
+from planner.errors import WorkbookError
+from planner.log import get_logger
+from planner.model import CostCategory, Initiative, Portfolio, SourceInfo, normalise_area
+from planner.phases import Phase, parse_phase
+from planner.safe_save import Fault, atomic_copy, atomic_write, fingerprint
+from planner.xlsx_package import (
+    CONTENT_TYPES, CT_WORKBOOK, CT_WORKBOOK_MACRO, CT_WORKSHEET, REL_WORKSHEET, XlsxPackage,
+    add_override, add_relationship, add_sheet_entry, drop_calc_chain, new_part_name, next_sheet_id,
+    set_full_calc_on_load, xml_unescape,
+)
+from planner.xlsx_patch import CellInput, CellValue, SheetXml, cell_xml, xml_escape_min
+from planner.xlsx_shift import RowShift
+
+ExtraSheets = Mapping[str, Sequence[Sequence[object]]]
+
+TEXT_KEYS = ("id", "name", "area", "theme", "recipients", "notes", "next_round")
+PHASE_KEYS = ("phase", "next_phase")
+YEAR_KEYS = ("start", "end")
+SUFFIXES = (".xlsx", ".xlsm")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def save_portfolio(portfolio: Portfolio, out_path: str | Path, *, extra_sheets: ExtraSheets | None = None,
+                   fault: Fault | None = None) -> None:
+    """Write ``portfolio`` to ``out_path`` (see module doc); ``fault`` injects failures in tests.
+
+    On success ``portfolio.source`` points at ``out_path`` with its new fingerprint, and new
+    initiatives carry the cells they were written to. On failure the portfolio and every file on
+    disk are as they were, and a WorkbookError says what happened.
+    """
+    out = Path(out_path)
+    if out.suffix.lower() not in SUFFIXES:
+        raise WorkbookError("bad_argument", path=str(out),
+                            reason=f"save as .xlsx or .xlsm, not '{out.suffix or out.name}'")
+    for name in extra_sheets or {}:
+        _check_sheet_name(name, str(out))
+    src = portfolio.source
+    if src is None or not src.path or src.format not in ("xlsx", "xlsm"):
+        from planner.canonical import write_canonical
+
+        write_canonical(portfolio, out, extra_sheets=extra_sheets, fault=fault)
+        return
+    pkg = XlsxPackage.open(src.path)
+    macro = pkg.is_macro_enabled()
+    if macro and out.suffix.lower() == ".xlsx":
+        raise WorkbookError("macros_need_xlsm", path=str(out))
+    plan = _WritePlan(pkg, portfolio, src)
+    plan.patch_cells()
+    plan.add_new_initiatives()
+    plan.finish()
+    for name, rows in (extra_sheets or {}).items():
+        put_plain_sheet(pkg, name, rows, protect=src.sheet)
+    if out.suffix.lower() == ".xlsm" and not macro:
+        ct = pkg.read_text(CONTENT_TYPES)
+        pkg.replace(CONTENT_TYPES, ct.replace(f'ContentType="{CT_WORKBOOK}"',
+                                              f'ContentType="{CT_WORKBOOK_MACRO}"').encode("utf-8"))
+    if pkg.changed:
+        buf = io.BytesIO()
+        pkg.write(buf)
+        atomic_write(out, lambda fh: fh.write(buf.getbuffer()), fault=fault)
+    else:
+        atomic_copy(src.path, out, fault=fault)
+    plan.commit_sources()
+    record_source(portfolio, out, plan.src)
+
+
+def record_source(portfolio: Portfolio, out: Path, src: SourceInfo | None) -> None:
+    """Point ``portfolio.source`` at the file just written, with its fingerprint."""
+    mtime, size, sha = fingerprint(out)
+    base = src or SourceInfo()
+    portfolio.source = base.model_copy(update={
+        "path": str(out), "format": out.suffix.lower().lstrip("."), "mtime_ns": mtime, "size": size,
+        "sha256": sha})
+
+
+class _WritePlan:
+    """The cells to change in one package, and the bookkeeping that follows from it."""
+
+    def __init__(self, pkg: XlsxPackage, portfolio: Portfolio, src: SourceInfo) -> None:
+        self.pkg, self.portfolio, self.src = pkg, portfolio, src
+        self.parts = pkg.sheet_parts()
+        self._shared: list[str] | None = None
+        self.sheets: dict[str, SheetXml] = {}
+        self.shifts: list[RowShift] = []
+        self.new_sources: dict[int, dict[str, CellRef]] = {}
+        self.changed_cells = 0
+        self.log = get_logger()
+
+    def shared(self) -> list[str]:
+        if self._shared is None:
+            self._shared = self.pkg.shared_strings()
+        return self._shared
+
+    def sheet(self, name: str) -> SheetXml | None:
+        if name not in self.sheets:
+            part = self.parts.get(name)
+            if part is None:
+                return None
+            self.sheets[name] = SheetXml(self.pkg.read_text(part), self.shared)
+        return self.sheets[name]
+
+    # -- changed cells ----------------------------------------------------------------------------
+    def patch_cells(self) -> None:
+        for ini in self.portfolio.initiatives:
+            if not ini.sources:
+                continue
+            row = _home_row(ini, self.src.sheet)
+            for key in _keys(ini, self.src):
+                ref = ini.sources.get(key)
+                if ref is None and row is not None and key in self.src.columns:
+                    ref = CellRef(sheet=self.src.sheet, row=row, column=self.src.columns[key])
+                if ref is None or ref.row is None or ref.column is None:
+                    if _has_value(ini, key):
+                        self.log.warning("save: %s %s has no cell to go to; not written", ini.id, key)
+                    continue
+                self._update(ref, key, _model_value(ini, key))
+        frame = self.portfolio.frame
+        for key, ref in frame.sources.items():
+            if ref.row is None or ref.column is None:
+                continue
+            if key == "total":
+                self._update(ref, "stated_total", frame.total)
+            elif key.startswith("year:"):
+                self._update(ref, key, frame.by_year.get(int(key[5:])))
+
+    def _update(self, ref: CellRef, key: str, model: Any) -> None:
+        sheet = self.sheet(ref.sheet)
+        if sheet is None:
+            self.log.warning("save: sheet %r is gone; %s not written", ref.sheet, ref.describe())
+            return
+        assert ref.row is not None and ref.column is not None
+        current = sheet.cell(ref.row, ref.column)
+        if _same(key, model, current):
+            return
+        sheet.set(ref.row, ref.column, _cell_input(key, model))
+        self.changed_cells += 1
+
+    # -- new rows ---------------------------------------------------------------------------------
+    def add_new_initiatives(self) -> None:
+        new = [(i, ini) for i, ini in enumerate(self.portfolio.initiatives) if not ini.sources]
+        if not new:
+            return
+        src = self.src
+        sheet = self.sheet(src.sheet)
+        if sheet is None or not src.columns:
+            raise WorkbookError("bad_argument", path=src.path,
+                                reason=f"cannot add initiatives: sheet '{src.sheet}' or its columns unknown")
+        last = src.last_row or max((r for ini in self.portfolio.initiatives for r in _rows(ini, src.sheet)),
+                                   default=(src.header_row or 0))
+        at = last + 1
+        rows = [{col: _cell_input(key, _model_value(ini, key)) for key, col in src.columns.items()
+                 if _is_writable_key(key)} for _, ini in new]
+        shift = sheet.insert_rows(at, rows, like_row=last if last > (src.header_row or 0) else None,
+                                  sheet=src.sheet, grow_end=last)
+        self.shifts.append(shift)
+        self._shift_package(self.parts[src.sheet], shift)
+        for n, (index, _) in enumerate(new):
+            self.new_sources[index] = {key: CellRef(sheet=src.sheet, row=at + n, column=col)
+                                       for key, col in src.columns.items() if _is_writable_key(key)}
+        self.changed_cells += len(new)
+
+    def _shift_package(self, sheet_part: str, shift: RowShift) -> None:
+        """References to the moved rows from outside the sheet: names, other sheets, charts, comments."""
+        pkg = self.pkg
+        wb = pkg.workbook_part()
+        pkg.replace(wb, _shift_elements(pkg.read_text(wb), "definedName", shift).encode("utf-8"))
+        for name, part in self.parts.items():
+            if part == sheet_part or part not in pkg:
+                continue
+            if name in self.sheets:
+                self.sheets[name].xml = _shift_elements(self.sheets[name].xml, "f", shift)
+            else:
+                text = pkg.read_text(part)
+                if "!" in text:
+                    pkg.replace(part, _shift_elements(text, "f", shift).encode("utf-8"))
+        for part in pkg.names():
+            if part.startswith("xl/charts/") and part.endswith(".xml") and "/_rels/" not in part:
+                pkg.replace(part, _shift_elements(pkg.read_text(part), "f", shift).encode("utf-8"))
+        for part in pkg.related_parts(sheet_part, "/comments"):
+            text = re.sub(r'(<(?:\w+:)?comment\b[^>]*\sref=")([^"]*)"',
+                          lambda m: f'{m.group(1)}{shift.sqref(m.group(2), grow=False)}"', pkg.read_text(part))
+            pkg.replace(part, text.encode("utf-8"))
+        zero_based = shift.at - 1
+        for part in pkg.related_parts(sheet_part, "/vmlDrawing"):
+            text = re.sub(r"(<x:Row>)(\d+)(</x:Row>)", lambda m: m.group(1) + str(
+                int(m.group(2)) + shift.delta if int(m.group(2)) >= zero_based else int(m.group(2))) + m.group(3),
+                pkg.read_text(part))
+            text = re.sub(r"(<x:Anchor>)([^<]*)(</x:Anchor>)", lambda m: m.group(1) + _shift_anchor(
+                m.group(2), zero_based, shift.delta) + m.group(3), text)
+            pkg.replace(part, text.encode("utf-8"))
+        for part in pkg.related_parts(sheet_part, "/drawing"):
+            text = re.sub(r"(<xdr:row>)(\d+)(</xdr:row>)", lambda m: m.group(1) + str(
+                int(m.group(2)) + shift.delta if int(m.group(2)) >= zero_based else int(m.group(2))) + m.group(3),
+                pkg.read_text(part))
+            pkg.replace(part, text.encode("utf-8"))
+        for part in pkg.related_parts(sheet_part, "/table"):
+            text = re.sub(r'(\sref=")([^"]*)"', lambda m: f'{m.group(1)}{shift.sqref(m.group(2))}"',
+                          pkg.read_text(part))
+            pkg.replace(part, text.encode("utf-8"))
+
+    # -- writing ----------------------------------------------------------------------------------
+    def finish(self) -> None:
+        """Put edited sheets back into the package; recalc on open; drop a stale calcChain."""
+        formulas_gone = False
+        for name, sheet in self.sheets.items():
+            sheet.apply()
+            formulas_gone = formulas_gone or sheet.formulas_overwritten
+            part = self.parts[name]
+            new = sheet.xml.encode("utf-8")
+            if new != self.pkg.read(part):
+                self.pkg.replace(part, new)
+        if not self.changed_cells:
+            return
+        if formulas_gone or self.shifts:
+            drop_calc_chain(self.pkg)
+        wb = self.pkg.workbook_part()
+        self.pkg.replace(wb, set_full_calc_on_load(self.pkg.read_text(wb)).encode("utf-8"))
+
+    def commit_sources(self) -> None:
+        """After a successful write: moved rows and new initiatives' cells in the model."""
+        if not self.shifts and not self.new_sources:
+            return
+        new_ids = set(self.new_sources)
+        for index, ini in enumerate(self.portfolio.initiatives):
+            if index in new_ids:
+                continue
+            moved = {k: _moved(r, self.shifts) for k, r in ini.sources.items()}
+            if moved != ini.sources:
+                ini.sources = moved
+        frame = self.portfolio.frame
+        frame.sources = {k: _moved(r, self.shifts) for k, r in frame.sources.items()}
+        for index, sources in self.new_sources.items():
+            self.portfolio.initiatives[index].sources = sources
+        src = self.src
+        if self.shifts:
+            n = sum(s.delta for s in self.shifts)
+            upd: dict[str, Any] = {"last_row": (src.last_row or self.shifts[0].at - 1) + n}
+            if src.totals_row is not None:
+                upd["totals_row"] = _moved_row(src.totals_row, src.sheet, self.shifts)
+            if src.first_row is None:
+                upd["first_row"] = self.shifts[0].at
+            self.src = src.model_copy(update=upd)
+            self.portfolio.source = self.src
+
+
+def _moved_row(row: int, sheet: str, shifts: list[RowShift]) -> int:
+    for s in shifts:
+        if s.sheet == sheet:
+            row = s.row(row)
+    return row
+
+
+def _moved(ref: CellRef, shifts: list[RowShift]) -> CellRef:
+    if ref.row is None:
+        return ref
+    row = _moved_row(ref.row, ref.sheet, shifts)
+    return ref if row == ref.row else ref.model_copy(update={"row": row})
+
+
+def _shift_anchor(text: str, zero_based: int, delta: int) -> str:
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 8:
+        return text
+    for i in (2, 6):
+        if parts[i].isdigit() and int(parts[i]) >= zero_based:
+            parts[i] = str(int(parts[i]) + delta)
+    return ", ".join(parts)
+
+
+def _shift_elements(xml: str, local: str, shift: RowShift) -> str:
+    """Shift references qualified with the moved sheet's name inside <local> (or <x:local>) elements."""
+    def sub(m: re.Match[str]) -> str:
+        inner = m.group(2)
+        plain = xml_unescape(inner)
+        new = shift.formula(plain, local=False)
+        return m.group(0) if new == plain else m.group(0).replace(">" + inner + "<", ">" + xml_escape_min(new) + "<", 1)
+
+    return re.sub(rf"<((?:\w+:)?{local})\b[^>]*>([^<]*)</\1>", sub, xml)
+
+
+# -- fields: which value goes where, and did it change? ------------------------------------------------
+
+def _is_writable_key(key: str) -> bool:
+    return (key in TEXT_KEYS or key in PHASE_KEYS or key in YEAR_KEYS or key == "stated_total"
+            or key.startswith("year:") or key.startswith("cost:"))
+
+
+def _keys(ini: Initiative, src: SourceInfo) -> list[str]:
+    keys = dict.fromkeys(k for k in ini.sources if _is_writable_key(k))
+    keys.update(dict.fromkeys(k for k in src.columns if _is_writable_key(k)))
+    keys.update(dict.fromkeys(f"year:{y}" for y in ini.amounts))
+    keys.update(dict.fromkeys(f"cost:{c.value}" for c in ini.costs))
+    return list(keys)
+
+
+def _rows(ini: Initiative, sheet: str) -> list[int]:
+    return [r.row for r in ini.sources.values() if r.sheet == sheet and r.row is not None]
+
+
+def _home_row(ini: Initiative, sheet: str) -> int | None:
+    """The row an initiative lives in (the row most of its source cells are in)."""
+    rows = _rows(ini, sheet)
+    return Counter(rows).most_common(1)[0][0] if rows else None
+
+
+def _model_value(ini: Initiative, key: str) -> Any:
+    if key.startswith("year:"):
+        return ini.amounts.get(int(key[5:]))
+    if key.startswith("cost:"):
+        try:
+            return ini.costs.get(CostCategory(key[5:]))
+        except ValueError:
+            return None
+    return {
+        "id": ini.id, "name": ini.name, "area": ini.area, "theme": ini.theme, "recipients": ini.recipients,
+        "notes": ini.notes, "next_round": ini.next_round, "phase": ini.phase, "next_phase": ini.next_phase,
+        "start": ini.start_year, "end": ini.end_year, "stated_total": ini.stated_total,
+    }.get(key)
+
+
+def _has_value(ini: Initiative, key: str) -> bool:
+    v = _model_value(ini, key)
+    return v not in (None, "", Decimal(0))
+
+
+def _cell_input(key: str, value: Any) -> CellInput:
+    if value is None:
+        return None
+    if isinstance(value, Phase):
+        return value.label_da
+    if key in YEAR_KEYS:
+        return int(value)
+    if isinstance(value, Decimal):
+        return value
+    return str(value)
+
+
+def _text(cell: CellValue) -> str:
+    v = cell.value
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, Decimal):
+        return str(int(v)) if v == v.to_integral_value() else format(v.normalize(), "f")
+    return " ".join(str(v).split())
+
+
+def _cell_amount(cell: CellValue) -> Decimal | None | str:
+    """The cell as an amount; the string "text" when it holds something that is no number."""
+    if cell.kind == "e":
+        return "text"
+    v = cell.value
+    if v is None or v == "":
+        return None
+    if isinstance(v, Decimal):
+        return v
+    try:
+        return parse_amount(v)
+    except AmountError:
+        return "text"
+
+
+def _same(key: str, model: Any, cell: CellValue) -> bool:
+    """True when the cell already says what the model says (then it is left untouched)."""
+    if key.startswith(("year:", "cost:")) or key == "stated_total":
+        current = _cell_amount(cell)
+        if model is None:
+            return current is None or current == "text" or current == 0
+        if current is None:
+            return model == 0
+        return current == model
+    if key in PHASE_KEYS:
+        current_phase = parse_phase(_text(cell)) if not cell.blank else None
+        return current_phase == model or (model is None and current_phase is None)
+    if key in YEAR_KEYS:
+        found = re.search(r"(?<!\d)(\d{4})(?!\d)", _text(cell))
+        current_year = int(found.group(1)) if found else None
+        return current_year == model
+    text = _text(cell)
+    want = " ".join(str(model or "").split())
+    if key == "area":
+        return normalise_area(text) == normalise_area(want)
+    if key == "id" and not text:
+        return True  # the reader made an id up for a row without one; do not write it in
+    return text == want
+
+
+# -- plain-value sheets (scenarios, change log) ----------------------------------------------------------
+
+def _check_sheet_name(name: str, path: str) -> None:
+    if not name or len(name) > 31 or _BAD_SHEET_CHARS.search(name) or name.startswith("'") or name.endswith("'"):
+        raise WorkbookError("bad_argument", path=path,
+                            reason=f"'{name}' cannot be a sheet name (1–31 characters, none of []:*?/\\)")
+
+
+def plain_sheet_xml(rows: Sequence[Sequence[object]]) -> str:
+    """A minimal worksheet of values (numbers as numbers, everything else as text) with fitted widths."""
+    widths: dict[int, int] = {}
+    body = []
+    for r, values in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(values, start=1):
+            if value is None or value == "":
+                continue
+            cells.append(cell_xml(f"{_col(c)}{r}", _plain(value), None))
+            widths[c] = max(widths.get(c, 0), min(60, len(str(value))))
+        body.append(f'<row r="{r}">{"".join(cells)}</row>')
+    last_col = max(widths, default=1)
+    dim = f"A1:{_col(last_col)}{max(len(rows), 1)}"
+    cols = "".join(f'<col min="{c}" max="{c}" width="{max(w, 8) + 2}" customWidth="1"/>'
+                   for c, w in sorted(widths.items()))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f'<dimension ref="{dim}"/>' + (f"<cols>{cols}</cols>" if cols else "")
+            + f'<sheetData>{"".join(body)}</sheetData></worksheet>')
+
+
+def _plain(value: object) -> CellInput:
+    if isinstance(value, (bool, int, float, Decimal)):
+        return value
+    from datetime import date
+
+    if isinstance(value, date):
+        return value
+    return str(value)
+
+
+def _col(c: int) -> str:
+    from planner.cells import column_letter
+
+    return column_letter(c)
+
+
+def put_plain_sheet(pkg: XlsxPackage, name: str, rows: Sequence[Sequence[object]], *, protect: str = "") -> None:
+    """Replace the sheet called ``name`` (keeping its part, id and rel) or add it at the end."""
+    if name == protect:
+        raise WorkbookError("bad_argument", path=pkg.path,
+                            reason=f"the sheet '{name}' holds the initiatives and cannot be replaced")
+    xml = plain_sheet_xml(rows).encode("utf-8")
+    existing = {n.casefold(): part for n, part, _ in pkg.sheets()}
+    part = existing.get(name.casefold())
+    if part is not None:
+        pkg.replace(part, xml)
+        return
+    wb = pkg.workbook_part()
+    part = new_part_name(pkg, "xl/worksheets", "sheet")
+    pkg.add(part, xml)
+    add_override(pkg, part, CT_WORKSHEET)
+    rid = add_relationship(pkg, wb, REL_WORKSHEET, part)
+    wb_xml = pkg.read_text(wb)
+    pkg.replace(wb, add_sheet_entry(wb_xml, name, next_sheet_id(wb_xml), rid).encode("utf-8"))
