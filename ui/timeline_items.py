@@ -523,12 +523,12 @@ class LegendBar(QWidget):
 def paint_swatch(p: QPainter, kind: str, rect: QRectF, key: object) -> None:
     """A legend swatch: a phase bar, a faded dashed next-phase bar, or a coloured line."""
     p.save()
-    if kind == "phase":
+    if kind in ("phase", "solid"):
         style = palette.phase_style(key if isinstance(key, Phase) else None)
         p.setPen(QPen(style.fill.darker(160), 1.0))
         p.setBrush(style.fill)
         p.drawRoundedRect(rect, 2, 2)
-        pattern = _pattern_brush(style)
+        pattern = _pattern_brush(style) if kind == "phase" else None
         if pattern is not None:
             p.setBrush(pattern)
             p.drawRoundedRect(rect, 2, 2)

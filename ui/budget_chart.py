@@ -1,0 +1,283 @@
+"""Yearly totals against the frame: bars per year stacked by SUSI phase, the frame per year as a step line.
+
+When the frame is a total only there is no line to draw; a text in the corner compares the frame with
+the allocated total instead. Years over the frame get a red outline and a red label. Every graphics item
+is created once; :meth:`BudgetChart.refresh` (coalesced by a single-shot timer) only calls ``setOpts`` /
+``setData`` / ``setText`` so the chart can follow every edit.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from planner.amounts import ZERO, format_amount
+from planner.model import Portfolio
+from planner.phases import PHASES, Phase
+from ui import palette
+from ui.timeline_items import LegendBar
+
+BAR_WIDTH = 0.62
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BudgetChart", text)
+
+
+class AmountAxis(pg.AxisItem):
+    """Amount ticks the Danish way (12,5)."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        places = 0 if spacing >= 1 else 1
+        return [format_amount(Decimal(repr(v * scale)), places=places) for v in values]
+
+
+class YearTicksAxis(pg.AxisItem):
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self._years: list[int] = []
+        self.setStyle(tickLength=0)
+
+    def set_years(self, years: list[int]) -> None:
+        self._years = list(years)
+        self.setTicks([[(float(y), str(y)) for y in self._years]])
+
+
+def phase_totals_by_year(portfolio: Portfolio) -> dict[Phase | None, dict[int, Decimal]]:
+    """Phase → year → amount, for the stacked bars."""
+    years = portfolio.all_years()
+    out: dict[Phase | None, dict[int, Decimal]] = {p: {y: ZERO for y in years} for p in (*PHASES, None)}
+    for ini in portfolio.initiatives:
+        for y, a in ini.amounts.items():
+            out[ini.phase][y] += a
+    return out
+
+
+class BudgetChart(QWidget):
+    """Stacked yearly totals by phase against the frame; items made once, updated in place."""
+
+    def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._portfolio = Portfolio()
+        self._presentation = False
+        self._legend = LegendBar()
+        self._year_axis = YearTicksAxis()
+        self._amount_axis = AmountAxis("left")
+        self._plot = pg.PlotWidget(axisItems={"bottom": self._year_axis, "left": self._amount_axis})
+        self._plot.setBackground(palette.BACKGROUND)
+        self._plot.setMenuEnabled(False)
+        self._plot.hideButtons()
+        self._plot.showGrid(x=False, y=True, alpha=0.25)
+        self._plot.setLabel("left", tr("mio. kr."))
+        item = self._plot.getPlotItem()
+        item.layout.setContentsMargins(6, 10, 16, 6)
+        self._vb = item.getViewBox()
+        self._vb.setMouseEnabled(x=False, y=False)
+
+        empty = np.zeros(0)
+        self._bars: dict[Phase | None, pg.BarGraphItem] = {}
+        for phase in (*PHASES, None):
+            style = palette.phase_style(phase)
+            bar = pg.BarGraphItem(x=empty, height=empty, y0=empty, width=BAR_WIDTH,
+                                  brush=pg.mkBrush(style.fill), pen=pg.mkPen(style.fill.darker(160), width=1))
+            bar.setZValue(5)
+            self._plot.addItem(bar)
+            self._bars[phase] = bar
+        self._over = pg.BarGraphItem(x=empty, height=empty, y0=empty, width=BAR_WIDTH + 0.08, brush=None,
+                                     pen=pg.mkPen(palette.OVER_FRAME, width=3.5))
+        self._over.setZValue(8)
+        self._plot.addItem(self._over)
+        self._frame = pg.PlotDataItem(stepMode="center", pen=pg.mkPen(palette.FRAME_LINE, width=3))
+        self._frame.setZValue(10)
+        self._plot.addItem(self._frame)
+        self._summary = pg.TextItem(anchor=(1, 0), color=palette.TEXT, fill=pg.mkBrush(255, 255, 255, 230),
+                                    border=pg.mkPen(palette.GRID))
+        self._summary.setZValue(20)
+        self._plot.addItem(self._summary, ignoreBounds=True)
+        self._value_labels: list[pg.TextItem] = []
+        self._years: list[int] = []
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self._legend)
+        lay.addWidget(self._plot, 1)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), palette.BACKGROUND)
+        self.setPalette(pal)
+        self.setMinimumSize(420, 260)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._apply_refresh)
+        self._vb.sigResized.connect(self._place_summary)
+        self._vb.sigRangeChanged.connect(self._place_summary)
+        self._apply_fonts()
+        if portfolio is not None:
+            self.set_portfolio(portfolio)
+
+    # -- contract ---------------------------------------------------------------------------------
+    def set_portfolio(self, portfolio: Portfolio) -> None:
+        self._portfolio = portfolio
+        self._apply_refresh()
+
+    def refresh(self) -> None:
+        """Figures changed: update the items on the next event-loop turn (many edits → one update)."""
+        self._timer.start()
+
+    def set_presentation(self, on: bool) -> None:
+        self._presentation = bool(on)
+        self._apply_fonts()
+        self._apply_refresh()
+
+    # -- queries for tests ------------------------------------------------------------------------
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._apply_refresh()
+
+    def phase_items(self) -> dict[Phase | None, pg.BarGraphItem]:
+        return dict(self._bars)
+
+    def frame_item(self) -> pg.PlotDataItem:
+        return self._frame
+
+    def over_item(self) -> pg.BarGraphItem:
+        return self._over
+
+    def summary_text(self) -> str:
+        self.flush()
+        return self._summary.toPlainText()
+
+    def chart_totals(self) -> dict[int, float]:
+        """Year → the height of the stacked bars as drawn."""
+        self.flush()
+        out: dict[int, float] = {}
+        for bar in self._bars.values():
+            for x, h in zip(bar.opts["x"], bar.opts["height"], strict=True):
+                out[int(round(x))] = out.get(int(round(x)), 0.0) + float(h)
+        return out
+
+    def frame_by_year(self) -> dict[int, float]:
+        self.flush()
+        xs, ys = self._frame.getData()
+        if xs is None or ys is None or len(ys) == 0:
+            return {}
+        return {int(round((xs[i] + xs[i + 1]) / 2)): float(ys[i]) for i in range(len(ys))}
+
+    def over_years(self) -> list[int]:
+        self.flush()
+        return [int(round(x)) for x in self._over.opts["x"]]
+
+    def legend(self) -> LegendBar:
+        return self._legend
+
+    # -- internals --------------------------------------------------------------------------------
+    def _apply_refresh(self) -> None:
+        p = self._portfolio
+        years = p.all_years()
+        by_phase = phase_totals_by_year(p)
+        totals = p.totals_by_year()
+        xs = np.array(years, dtype=float)
+        base = np.zeros(len(years))
+        for phase, bar in self._bars.items():
+            heights = np.array([float(by_phase[phase].get(y, ZERO)) for y in years])
+            bar.setOpts(x=xs, height=heights, y0=base.copy(), width=BAR_WIDTH)
+            bar.setVisible(bool(heights.any()))
+            base += heights
+        frame = p.frame
+        frame_years = [y for y in years if y in frame.by_year]
+        if frame.by_year and frame_years:
+            edges = np.array([y - 0.5 for y in years] + [years[-1] + 0.5], dtype=float)
+            values = np.array([float(frame.by_year.get(y, ZERO)) for y in years])
+            self._frame.setData(edges, values)
+            self._frame.show()
+        else:
+            self._frame.setData(np.zeros(0), np.zeros(0))
+            self._frame.hide()
+        over = [y for y in years if y in frame.by_year and totals[y] > frame.by_year[y]]
+        self._over.setOpts(x=np.array(over, dtype=float), height=np.array([float(totals[y]) for y in over]),
+                           y0=np.zeros(len(over)), width=BAR_WIDTH + 0.08)
+        self._update_value_labels(years, totals, set(over))
+        self._update_summary()
+        self._years = years
+        self._year_axis.set_years(years)
+        top = max([float(t) for t in totals.values()] + [float(v) for v in frame.by_year.values()] + [1.0])
+        if years:
+            self._vb.setRange(xRange=(years[0] - 0.6, years[-1] + 0.6), yRange=(0, top * 1.22), padding=0)
+        self._update_legend(bool(frame.by_year), bool(over))
+        self._place_summary()
+
+    def _update_value_labels(self, years: list[int], totals: dict[int, Decimal], over: set[int]) -> None:
+        sizes = palette.font_sizes(self._presentation)
+        while len(self._value_labels) < len(years):
+            label = pg.TextItem(anchor=(0.5, 1.0), fill=pg.mkBrush(255, 255, 255, 210))
+            label.setZValue(15)
+            self._plot.addItem(label)
+            self._value_labels.append(label)
+        frame = self._portfolio.frame
+        for i, label in enumerate(self._value_labels):
+            if i >= len(years):
+                label.hide()
+                continue
+            y = years[i]
+            text = format_amount(totals[y])
+            if y in over:
+                text += "  " + tr("({amount} over)").format(amount=format_amount(totals[y] - frame.by_year[y]))
+            label.setText(text, color=palette.OVER_FRAME if y in over else palette.TEXT)
+            label.setFont(palette.chart_font(sizes.label, bold=True))
+            label.setPos(float(y), float(totals[y]))
+            label.show()
+
+    def _update_summary(self) -> None:
+        p = self._portfolio
+        frame_total = p.frame.effective_total()
+        allocated = p.total()
+        lines = []
+        if frame_total is not None:
+            label = tr("Ramme i alt") if p.frame.total is not None else tr("Ramme (sum af år)")
+            lines.append(f"{label}: {format_amount(frame_total)} mio. kr.")
+        lines.append(f"{tr('Fordelt')}: {format_amount(allocated)} mio. kr.")
+        color = palette.TEXT
+        if frame_total is not None:
+            rest = frame_total - allocated
+            if rest < 0:
+                lines.append(f"{tr('Over rammen')}: {format_amount(-rest)} mio. kr.")
+                color = palette.OVER_FRAME
+            else:
+                lines.append(f"{tr('Rest')}: {format_amount(rest)} mio. kr.")
+        self._summary.setText("\n".join(lines), color=color)
+        self._summary.setFont(palette.chart_font(palette.font_sizes(self._presentation).label, bold=True))
+
+    def _place_summary(self) -> None:
+        (x0, x1), (y0, y1) = self._vb.viewRange()
+        self._summary.setPos(x1, y1)
+
+    def _update_legend(self, frame_line: bool, over: bool) -> None:
+        entries: list[tuple[str, str, object]] = [("solid", palette.phase_label(p), p) for p in PHASES]
+        if any(i.phase is None for i in self._portfolio.initiatives):
+            entries.append(("solid", palette.phase_label(None), None))
+        if frame_line:
+            entries.append(("line", tr("Ramme pr. år"), palette.FRAME_LINE))
+        if over or frame_line:
+            entries.append(("box", tr("Over rammen"), palette.OVER_FRAME))
+        entries.append(("text", tr("Beløb i mio. kr."), None))
+        self._legend.set_entries(entries)
+
+    def _apply_fonts(self) -> None:
+        sizes = palette.font_sizes(self._presentation)
+        self._legend.set_presentation(self._presentation)
+        font = palette.chart_font(sizes.axis, bold=False)
+        self._amount_axis.setTickFont(font)
+        self._year_axis.setTickFont(palette.chart_font(sizes.axis, bold=True))
+        self._year_axis.setHeight(int(sizes.axis * 3))
+        self._amount_axis.setWidth(int(sizes.axis * 6))
+        self._amount_axis.label.setFont(font)
+        self._plot.getPlotItem().getAxis("left").setTextPen(pg.mkPen(palette.TEXT))
+        self._year_axis.setTextPen(pg.mkPen(palette.TEXT))
+        _ = Qt
