@@ -181,6 +181,23 @@ def workbook_rows(portfolio: Portfolio) -> list[list[object]]:
     return rows
 
 
+def write_portfolio_workbook(portfolio: Portfolio, path: str | Path) -> Path:
+    """Write any portfolio in the synthetic workbook's layout (see :func:`write_workbook`); returns the path.
+
+    Tests use it to build variants of a workbook (an initiative removed, a phase changed) the way a colleague
+    would have typed them.
+    """
+    from openpyxl import Workbook
+
+    out = Path(path)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Initiativer")
+    for row in workbook_rows(portfolio):
+        ws.append(row)
+    wb.save(out)
+    return out
+
+
 def write_workbook(n: int, path: str | Path, seed: int = 0, years: Iterable[int] = range(2023, 2028)) -> Path:
     """Write ``make_portfolio(n, years, seed)`` as an .xlsx the reader reads; returns the path.
 
@@ -189,12 +206,4 @@ def write_workbook(n: int, path: str | Path, seed: int = 0, years: Iterable[int]
     Runde | Bemærkning), one row per initiative with amounts as numbers, and a totals row.
     The cost breakdown stays in the model only. Uses openpyxl's write-only mode (10,000 rows in ~2 s).
     """
-    from openpyxl import Workbook
-
-    out = Path(path)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Initiativer")
-    for row in workbook_rows(make_portfolio(n, years=years, seed=seed)):
-        ws.append(row)
-    wb.save(out)
-    return out
+    return write_portfolio_workbook(make_portfolio(n, years=years, seed=seed), path)
