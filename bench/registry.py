@@ -38,7 +38,7 @@ class Bench:
     label: str
     fn: Callable[[Context], float]
     unit: str = "s"  # "s" (shown in ms or s) or "MB"
-    targets: dict[int, float] = field(default_factory=dict)  # size → upper limit in ``unit``; 0 = every size
+    targets: dict[int, float] = field(default_factory=dict)  # size → upper limit in ``unit`` (0: any size)
     reference_of: str = ""  # this row is the reference for that benchmark
     per_size: bool = True  # False: measured once (e.g. app start-up on the sample)
     group: str = "domain"

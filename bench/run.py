@@ -50,7 +50,10 @@ def run_one(bench: Bench, ctx: Context) -> Outcome:
     return value
 
 
-def run_all(sizes: list[int], only: set[str], workdir: Path) -> tuple[dict[str, dict[int, Outcome]], dict[int, float]]:
+Results = dict[str, dict[int, Outcome]]
+
+
+def run_all(sizes: list[int], only: set[str], workdir: Path) -> tuple[Results, dict[int, float]]:
     """results[name][size] (size 0 for benchmarks measured once) and the time to write each workbook."""
     from planner.synthetic import write_workbook
 
@@ -62,7 +65,8 @@ def run_all(sizes: list[int], only: set[str], workdir: Path) -> tuple[dict[str, 
         start = time.perf_counter()
         write_workbook(size, path)
         written[size] = time.perf_counter() - start
-        print(f"[{size}] workbook written in {written[size]:.2f} s ({path.stat().st_size // 1024} KiB)", flush=True)
+        kib = path.stat().st_size // 1024
+        print(f"[{size}] workbook written in {written[size]:.2f} s ({kib} KiB)", flush=True)
         ctx = Context(size=size, workbook=path, workdir=workdir, repeat=repeats_for(size))
         for bench in selected:
             if bench.per_size:
@@ -117,8 +121,9 @@ def _versions() -> str:
 
 def _commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              timeout=10).stdout.strip()
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=10)
+        return done.stdout.strip()
     except OSError:
         return ""
 
@@ -146,10 +151,10 @@ def render(results: dict[str, dict[int, Outcome]], sizes: list[int], written: di
         "# Performance",
         "",
         "Figures from the benchmark suite of issue 7 (`bench/`), measured on synthetic portfolios "
-        "(`planner.synthetic.write_workbook`: n initiatives × 2023–2027, 17 columns, title and metadata rows, "
-        "a totals row). Each time is the best of several runs (7 at 13, 5 at 1,000, 3 at 10,000 initiatives); "
-        "each figure stands beside the reference measured in the same run. This file is generated: re-run the "
-        "command below rather than editing the tables.",
+        "(`planner.synthetic.write_workbook`: n initiatives × 2023–2027, 17 columns, title and metadata "
+        "rows, a totals row). Each time is the best of several runs (7 at 13, 5 at 1,000, 3 at 10,000 "
+        "initiatives); each figure stands beside the reference measured in the same run. This file is "
+        "generated: re-run the command below rather than editing the tables.",
         "",
         "## How to reproduce",
         "",
@@ -163,7 +168,8 @@ def render(results: dict[str, dict[int, Outcome]], sizes: list[int], written: di
         "",
         "## Run",
         "",
-        f"- Date: {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; commit {_commit() or '?'}; command: `{command}`",
+        f"- Date: {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; commit {_commit() or '?'}; "
+        f"command: `{command}`",
         f"- Machine: {platform.platform()}, {os.cpu_count()} CPUs; Python {platform.python_version()}",
         f"- Libraries: {_versions()}",
         "- Writing the synthetic workbooks with openpyxl (set-up, not a target): "
@@ -177,7 +183,8 @@ def render(results: dict[str, dict[int, Outcome]], sizes: list[int], written: di
     for bench, is_ref in _rows(per_size):
         label = ("↳ " if is_ref else "") + bench.label
         cells = [show(results[bench.name].get(s, "–"), bench.unit) for s in sizes]
-        lines.append(f"| {label} | `{bench.name}` | " + " | ".join(cells) + f" | {target_cell(bench, results[bench.name])} |")
+        target = target_cell(bench, results[bench.name])
+        lines.append(f"| {label} | `{bench.name}` | " + " | ".join(cells) + f" | {target} |")
     if once:
         lines += ["", "## Start-up (measured once, on samples/uip2023.xlsx)", "",
                   "| Measurement | name | Result | Target |", "|---|---|---:|---|"]
@@ -231,8 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(report, encoding="utf-8")
         print(f"report written to {args.out}")
     if args.json:
-        args.json.write_text(json.dumps({"sizes": args.sizes, "results": results, "written": written}, indent=1),
-                             encoding="utf-8")
+        raw = {"sizes": args.sizes, "results": results, "written": written}
+        args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")
     return 0
 
 

@@ -125,7 +125,8 @@ def edit_to_charts(ctx: Context) -> float:
     best = float("inf")
     for i in range(max(ctx.repeat, 5)):
         start = time.perf_counter()
-        portfolio.set_amount(ini.id, year, ini.amount(year) + (Decimal("0.1") if i % 2 == 0 else Decimal("-0.1")))
+        step = Decimal("0.1") if i % 2 == 0 else Decimal("-0.1")
+        portfolio.set_amount(ini.id, year, ini.amount(year) + step)
         portfolio.totals_by_year()
         for widget in widgets:
             widget.refresh()

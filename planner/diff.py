@@ -30,7 +30,8 @@ class Change:
 
     ``kind`` "changed": ``field`` is "amount" (with ``year``) or one of FIELDS, ``old``/``new`` the
     model values (Decimal, Phase, int, str or None). A diff gives 0 for a blank year; an inverse from
-    ``apply_changes`` gives None for "blank again", so undo restores the blank cell. "added": ``initiative`` is B's initiative.
+    ``apply_changes`` gives None for "blank again", so undo restores the blank cell.
+    "added": ``initiative`` is B's initiative.
     "removed": ``initiative`` is A's and ``index`` its position in A (so undo puts it back there).
     """
 

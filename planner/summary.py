@@ -30,7 +30,8 @@ def build_summary(portfolio: Portfolio) -> dict[str, Any]:
     years = portfolio.all_years()
     totals = portfolio.totals_by_year()
     phase_totals = portfolio.by_phase()
-    by_phase: dict[str, float | int] = {p.value: to_json_number(phase_totals.get(p.value, ZERO)) for p in PHASES}
+    by_phase: dict[str, float | int] = {
+        p.value: to_json_number(phase_totals.get(p.value, ZERO)) for p in PHASES}
     if UNKNOWN_PHASE in phase_totals:
         by_phase[UNKNOWN_PHASE] = to_json_number(phase_totals[UNKNOWN_PHASE])
     frame = portfolio.frame
@@ -93,11 +94,12 @@ def format_summary(portfolio: Portfolio, lang: str = "da", name_width: int = 40)
         return " ".join(format_amount(v, lang).rjust(amount_width) if v is not None else " " * amount_width
                         for v in values)
 
-    head = (f"{_t('id', lang):<{id_width}} {_t('name', lang):<{name_width}} {_t('phase', lang):<{phase_width}} "
+    head = (f"{_t('id', lang):<{id_width}} {_t('name', lang):<{name_width}} "
+            f"{_t('phase', lang):<{phase_width}} "
             + " ".join(str(y).rjust(amount_width) for y in years)
             + f" {_t('total', lang):>{amount_width}} {_t('stated', lang):>{amount_width}}")
-    title = ", ".join(part for part in (
-        f"{len(portfolio.initiatives)} {_t('initiatives', lang)}", _t("unit", lang), portfolio.price_level) if part)
+    count = f"{len(portfolio.initiatives)} {_t('initiatives', lang)}"
+    title = ", ".join(part for part in (count, _t("unit", lang), portfolio.price_level) if part)
     title = f"{portfolio.name}: {title}" if portfolio.name else title
     lines = [title, head, "-" * len(head)]
     for ini in portfolio.initiatives:

@@ -84,7 +84,8 @@ def _names(rng: random.Random, groups: tuple[str, ...]) -> Iterable[str]:
         yield base if count == 1 else f"{base} ({count}. runde)"
 
 
-def _initiative(rng: random.Random, ini_id: str, name: str, area: str, years: list[int], index: int) -> Initiative:
+def _initiative(rng: random.Random, ini_id: str, name: str, area: str, years: list[int],
+                index: int) -> Initiative:
     phase = PHASES[rng.randrange(len(PHASES))]
     low, high = _DURATION[phase]
     duration = min(rng.randint(low, high), len(years))
@@ -177,7 +178,8 @@ def workbook_rows(portfolio: Portfolio) -> list[list[object]]:
         ])
     totals = portfolio.totals_by_year()
     rows.append(["", "I alt", None, None, None, None, None, None,
-                 *(_number(totals.get(y, ZERO)) for y in years), _number(portfolio.total()), None, None, None])
+                 *(_number(totals.get(y, ZERO)) for y in years), _number(portfolio.total()),
+                 None, None, None])
     return rows
 
 

@@ -221,7 +221,8 @@ def test_export_set_changes_exactly_that_cell(capsys: pytest.CaptureFixture[str]
     out_path = tmp_path / "out.xlsx"
     ini = make_portfolio(40, seed=7).initiatives[2]
     year = max(ini.amounts)
-    code, out, err = run(capsys, "export", str(synthetic), "-o", str(out_path), "--set", f"{ini.id}:{year}={amount}")
+    code, out, err = run(capsys, "export", str(synthetic), "-o", str(out_path),
+                         "--set", f"{ini.id}:{year}={amount}")
     assert code == 0, err
     assert f"{ini.id} {year}:" in out and "2.5" in out
     before, after = _cells(synthetic), _cells(out_path)
@@ -267,7 +268,8 @@ def test_export_refuses_bad_edits_and_writes_nothing(capsys: pytest.CaptureFixtu
 
 
 # -- diff -----------------------------------------------------------------------------------------------
-def test_diff_json_lists_added_removed_and_changed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_diff_json_lists_added_removed_and_changed(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
     a = make_portfolio(12, seed=2)
     b = a.clone()
     b.initiatives = [i for i in b.initiatives if i.id != "V3"]

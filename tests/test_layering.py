@@ -61,8 +61,10 @@ def test_headless_entry_points_load_no_qt_at_run_time() -> None:
         "    if not info.name.endswith('__main__'):\n"
         "        importlib.import_module(info.name)\n"
         "planner.cli.build_parser()\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6', 'ui'))\n"
+        "qt = ('PySide6', 'pyqtgraph', 'shiboken6', 'ui')\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in qt)\n"
         "assert not bad, bad\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
     assert result.returncode == 0, result.stderr

@@ -19,10 +19,10 @@ _SEVERITY = {Severity.ERROR: ("fejl", "error"), Severity.WARNING: ("advarsel", "
 _TEXTS = {
     "usable": ("{file}: kan bruges ({errors} fejl, {warnings} advarsler).",
                "{file}: usable ({errors} errors, {warnings} warnings)."),
-    "unusable": ("{file}: kan ikke bruges: {errors} fejl; den første: {first} Ret cellerne ovenfor og kør "
-                 "planner check igen.",
-                 "{file}: cannot be used: {errors} errors; the first: {first} Correct the cells listed above and "
-                 "run planner check again."),
+    "unusable": ("{file}: kan ikke bruges: {errors} fejl; den første: {first} "
+                 "Ret cellerne ovenfor og kør planner check igen.",
+                 "{file}: cannot be used: {errors} errors; the first: {first} "
+                 "Correct the cells listed above and run planner check again."),
 }
 
 
@@ -33,8 +33,8 @@ def _text(key: str, lang: str, **params: object) -> str:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("check", help="validate a workbook and list its findings",
-                            description="Load and validate FILE; exit 0 if it can be used (warnings allowed), "
-                            "1 if not.")
+                            description="Load and validate FILE; exit 0 if it can be used "
+                            "(warnings allowed), 1 if not.")
     parser.add_argument("file", metavar="FILE", help="the workbook (.xlsx, .xlsm or .csv)")
     parser.add_argument("--json", action="store_true",
                         help='print {"usable": bool, "findings": [...]} instead of lines')

@@ -59,7 +59,10 @@ def format_diff(result: Any, lang: str) -> str:
             name = change.initiative.name if change.initiative is not None else ""
             lines.append(_TEXTS[change.kind][en].format(id=change.id, name=name))
         else:
-            label = str(change.year) if change.year is not None else _FIELDS.get(change.field, (change.field,) * 2)[en]
+            if change.year is not None:
+                label = str(change.year)
+            else:
+                label = _FIELDS.get(change.field, (change.field, change.field))[en]
             lines.append(_TEXTS["changed"][en].format(id=change.id, field=label, old=_show(change.old, lang),
                                                       new=_show(change.new, lang)))
     if not lines:
