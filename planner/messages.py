@@ -103,6 +103,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Totalrækken ({row}) angiver {stated} for {year}, men initiativerne summer til {sum}.",
         "The totals row ({row}) states {stated} for {year}, but the initiatives add up to {sum}.",
     ),
+    "bad_period": (
+        "{id}: '{value}' er ikke et år eller kvartal. Skriv fx 2023, Q3 2023 eller primo 2024.",
+        "{id}: '{value}' is not a year or quarter. Write e.g. 2023, Q3 2023 or primo 2024.",
+    ),
     "no_initiatives": (
         "Arket har en overskriftsrække, men ingen initiativer.",
         "The sheet has a header row but no initiatives.",
@@ -188,6 +192,7 @@ ERRORS: dict[str, tuple[str, str]] = {
         "'{value}' is not an amount. Write e.g. 2,5 or 2.5.",
     ),
     "bad_argument": ("{reason}", "{reason}"),
+    "cancelled": ("Indlæsningen blev afbrudt.", "Loading was cancelled."),
     "macros_need_xlsm": (
         "Projektmappen har makroer og skal gemmes som .xlsm for at beholde dem. Vælg filtypen .xlsm.",
         "The workbook has macros and must be saved as .xlsm to keep them. Choose the .xlsm file type.",
