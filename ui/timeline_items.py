@@ -276,11 +276,15 @@ class BarsItem(pg.GraphicsObject):
                 sel.setAlpha(40)
                 p.fillRect(band, sel)
         for r in rows:
-            for bar in lay.bars_by_row[r]:
-                self._paint_bar(p, tr_, bar, fm)
+            bars = lay.bars_by_row[r]
+            covered = max((b.x1 for b in bars if not b.next), default=None)
+            for bar in sorted(bars, key=lambda b: not b.next):
+                self._paint_bar(p, tr_, bar, fm, covered if bar.next else None)
         p.restore()
 
-    def _paint_bar(self, p: QPainter, tr_: QTransform, bar: Bar, fm: QFontMetricsF) -> None:
+    def _paint_bar(self, p: QPainter, tr_: QTransform, bar: Bar, fm: QFontMetricsF,
+                   covered_until: float | None = None) -> None:
+        """One bar; a next-phase bar is painted first and labelled only where the current bar leaves room."""
         style = palette.phase_style(bar.phase)
         h = NEXT_BAR_HEIGHT if bar.next else BAR_HEIGHT
         rect = tr_.mapRect(QRectF(bar.x0, bar.row - h / 2, bar.x1 - bar.x0, h)).adjusted(1, 0, -1, 0)
@@ -308,9 +312,13 @@ class BarsItem(pg.GraphicsObject):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(palette.SELECTION, 3.0))
             p.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), 4, 4)
-        if text and rect.width() > fm.horizontalAdvance(text) + 12 and rect.height() > fm.height():
+        text_rect = rect
+        if covered_until is not None and covered_until > bar.x0:
+            left = tr_.map(QPointF(covered_until, bar.row)).x()
+            text_rect = QRectF(left, rect.top(), max(0.0, rect.right() - left), rect.height())
+        if text and text_rect.width() > fm.horizontalAdvance(text) + 12 and rect.height() > fm.height():
             p.setPen(color)
-            p.drawText(rect.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            p.drawText(text_rect.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                        text)
 
     def bar_at(self, x: float, y: float) -> Bar | None:
@@ -360,6 +368,8 @@ class RowLabelAxis(pg.AxisItem):
         width = self.boundingRect().width()
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         bounds = self.boundingRect()
+        plot_area = self.mapRectFromItem(vb, vb.boundingRect())
+        bounds = QRectF(bounds.left(), plot_area.top(), bounds.width(), plot_area.height())
         p.setClipRect(bounds)
         fm_id = QFontMetricsF(id_font)
         id_width = max((fm_id.horizontalAdvance(r.initiative_id) for r in lay.rows[first:last] if r.initiative_id),
