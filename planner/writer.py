@@ -122,7 +122,19 @@ class _WritePlan:
         return self.sheets[name]
 
     # -- changed cells ----------------------------------------------------------------------------
+    def _load_grid(self) -> None:
+        """The main sheet's cached values via calamine: a fast first look before the exact XML check."""
+        self.grid: list[list[Any]] = []
+        try:
+            from python_calamine import CalamineWorkbook
+
+            book = CalamineWorkbook.from_filelike(io.BytesIO(self.pkg.source_bytes()))
+            self.grid = book.get_sheet_by_name(self.src.sheet).to_python(skip_empty_area=False)
+        except Exception:  # any failure just means: check every cell in the XML
+            self.grid = []
+
     def patch_cells(self) -> None:
+        self._load_grid()
         for ini in self.portfolio.initiatives:
             if not ini.sources:
                 continue
@@ -151,6 +163,8 @@ class _WritePlan:
             self.log.warning("save: sheet %r is gone; %s not written", ref.sheet, ref.describe())
             return
         assert ref.row is not None and ref.column is not None
+        if ref.sheet == self.src.sheet and self.grid and _quick_same(model, _grid(self.grid, ref.row, ref.column)):
+            return
         current = sheet.cell(ref.row, ref.column)
         if _same(key, model, current):
             return
@@ -325,6 +339,9 @@ def _home_row(ini: Initiative, sheet: str) -> int | None:
     return Counter(rows).most_common(1)[0][0] if rows else None
 
 
+_ATTRS = {"start": "start_year", "end": "end_year"}
+
+
 def _model_value(ini: Initiative, key: str) -> Any:
     if key.startswith("year:"):
         return ini.amounts.get(int(key[5:]))
@@ -333,11 +350,33 @@ def _model_value(ini: Initiative, key: str) -> Any:
             return ini.costs.get(CostCategory(key[5:]))
         except ValueError:
             return None
-    return {
-        "id": ini.id, "name": ini.name, "area": ini.area, "theme": ini.theme, "recipients": ini.recipients,
-        "notes": ini.notes, "next_round": ini.next_round, "phase": ini.phase, "next_phase": ini.next_phase,
-        "start": ini.start_year, "end": ini.end_year, "stated_total": ini.stated_total,
-    }.get(key)
+    return getattr(ini, _ATTRS.get(key, key), None)
+
+
+def _grid(grid: list[list[Any]], row: int, col: int) -> Any:
+    if row - 1 < len(grid):
+        line = grid[row - 1]
+        if col - 1 < len(line):
+            return line[col - 1]
+    return None
+
+
+def _quick_same(model: Any, value: Any) -> bool:
+    """An obvious "unchanged" from calamine's value (float numbers: exact to ~15 digits, far below a krone).
+
+    False means "look closer" (the exact check on the cell's XML decides), never "changed".
+    """
+    if model is None or model == "":
+        return value is None or value == ""
+    if isinstance(value, bool):
+        return False
+    if isinstance(model, Decimal):
+        return isinstance(value, (int, float)) and float(model) == value
+    if isinstance(model, Phase):
+        return value == model.label_da
+    if isinstance(model, int):
+        return isinstance(value, (int, float)) and value == model
+    return value == model
 
 
 def _has_value(ini: Initiative, key: str) -> bool:
@@ -391,7 +430,10 @@ def _same(key: str, model: Any, cell: CellValue) -> bool:
             return current is None or current == "text" or current == 0
         if current is None:
             return model == 0
-        return current == model
+        if current == model:
+            return True
+        # A reader that went through float holds the float's shortest text: the same figure.
+        return isinstance(current, Decimal) and Decimal(repr(float(current))) == model
     if key in PHASE_KEYS:
         current_phase = parse_phase(_text(cell)) if not cell.blank else None
         return current_phase == model or (model is None and current_phase is None)

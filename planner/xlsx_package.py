@@ -108,6 +108,7 @@ class XlsxPackage:
         self._data = data
         self._changed: set[str] = set()
         self._removed: set[str] = set()
+        self._source_path = path
 
     # -- opening ----------------------------------------------------------------------------------
     @classmethod
@@ -125,11 +126,16 @@ class XlsxPackage:
         except OSError as exc:
             raise WorkbookError("unreadable", path=shown, reason=exc.strerror or str(exc)) from exc
         pkg = cls(infos, data, shown)
+        pkg._source_path = shown
         if CONTENT_TYPES not in data:
             raise WorkbookError("not_a_workbook", path=shown, kind="zip")
         return pkg
 
     # -- entries ----------------------------------------------------------------------------------
+    def source_bytes(self) -> bytes:
+        """The package file as it was read (for readers that want the whole file)."""
+        return Path(self._source_path).read_bytes()
+
     def names(self) -> list[str]:
         return [i.filename for i in self._infos if i.filename not in self._removed]
 

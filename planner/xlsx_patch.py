@@ -94,6 +94,7 @@ class SheetXml:
         self.p = (m.group(1) or "") if m else ""
         p = re.escape(self.p)
         self._row_re = re.compile(rf"<{p}row\b([^>]*?)(?:/>|>(.*?)</{p}row>)", re.S)
+        self._row_open = re.compile(rf"<{p}row\b([^>]*?)(/?)>")
         self._cell_re = re.compile(rf"<{p}c\b([^>]*?)(?:/>|>(.*?)</{p}c>)", re.S)
         self._v_re = re.compile(rf"<{p}v(?:\s[^>]*)?>(.*?)</{p}v>", re.S)
         self._f_re = re.compile(rf"<{p}f\b")
@@ -125,10 +126,12 @@ class SheetXml:
             start, end = self._sheet_data()
             rows: dict[int, tuple[int, int]] = {}
             prev = 0
-            for m in self._row_re.finditer(self.xml, start, end):
+            close = f"</{self.p}row>"
+            for m in self._row_open.finditer(self.xml, start, end):
                 r = _attr(m.group(1), "r")
                 prev = int(r) if r else prev + 1
-                rows[prev] = (m.start(), m.end())
+                stop = m.end() if m.group(2) else self.xml.index(close, m.end()) + len(close)
+                rows[prev] = (m.start(), stop)
             self._rows = rows
             self._row_cells = {}
         return self._rows
