@@ -135,14 +135,28 @@ class _WritePlan:
 
     def patch_cells(self) -> None:
         self._load_grid()
+        sheet_name = self.src.sheet
+        mapped = [(key, col, _getter(key)) for key, col in self.src.columns.items() if _is_writable_key(key)]
+        mapped_keys = {key for key, _, _ in mapped}
         for ini in self.portfolio.initiatives:
             if not ini.sources:
                 continue
-            row = _home_row(ini, self.src.sheet)
-            for key in _keys(ini, self.src):
-                ref = ini.sources.get(key)
-                if ref is None and row is not None and key in self.src.columns:
-                    ref = CellRef(sheet=self.src.sheet, row=row, column=self.src.columns[key])
+            row = _home_row(ini, sheet_name)
+            line = self.grid[row - 1] if self.grid and row is not None and row - 1 < len(self.grid) else None
+            sources = ini.sources
+            if row is not None:
+                # The common case, kept tight: the fields in the sheet's columns on the initiative's row.
+                for key, col, get in mapped:
+                    ref = sources.get(key)
+                    model = get(ini)
+                    if ref is None or (ref.row == row and ref.column == col and ref.sheet == sheet_name):
+                        if line is not None and _quick_same(model, line[col - 1] if col - 1 < len(line) else None):
+                            continue
+                        self._update(ref or CellRef(sheet=sheet_name, row=row, column=col), key, model)
+                    else:
+                        self._update(ref, key, model)
+            for key in _extra_keys(ini, mapped_keys if row is not None else set()):
+                ref = sources.get(key)
                 if ref is None or ref.row is None or ref.column is None:
                     if _has_value(ini, key):
                         self.log.warning("save: %s %s has no cell to go to; not written", ini.id, key)
@@ -163,8 +177,6 @@ class _WritePlan:
             self.log.warning("save: sheet %r is gone; %s not written", ref.sheet, ref.describe())
             return
         assert ref.row is not None and ref.column is not None
-        if ref.sheet == self.src.sheet and self.grid and _quick_same(model, _grid(self.grid, ref.row, ref.column)):
-            return
         current = sheet.cell(ref.row, ref.column)
         if _same(key, model, current):
             return
@@ -321,12 +333,26 @@ def _is_writable_key(key: str) -> bool:
             or key.startswith("year:") or key.startswith("cost:"))
 
 
-def _keys(ini: Initiative, src: SourceInfo) -> list[str]:
-    keys = dict.fromkeys(k for k in ini.sources if _is_writable_key(k))
-    keys.update(dict.fromkeys(k for k in src.columns if _is_writable_key(k)))
-    keys.update(dict.fromkeys(f"year:{y}" for y in ini.amounts))
-    keys.update(dict.fromkeys(f"cost:{c.value}" for c in ini.costs))
-    return list(keys)
+def _extra_keys(ini: Initiative, done: set[str]) -> list[str]:
+    """Fields not covered by the sheet's columns: their own source cells, or money with nowhere to go."""
+    keys = [k for k in ini.sources if k not in done and _is_writable_key(k)]
+    keys += [k for y in ini.amounts if (k := f"year:{y}") not in done and k not in ini.sources]
+    keys += [k for c in ini.costs if (k := f"cost:{c.value}") not in done and k not in ini.sources]
+    return keys
+
+
+def _getter(key: str) -> Any:
+    if key.startswith("year:"):
+        year = int(key[5:])
+        return lambda ini: ini.amounts.get(year)
+    if key.startswith("cost:"):
+        try:
+            cat = CostCategory(key[5:])
+        except ValueError:
+            return lambda ini: None
+        return lambda ini: ini.costs.get(cat)
+    attr = _ATTRS.get(key, key)
+    return lambda ini: getattr(ini, attr, None)
 
 
 def _rows(ini: Initiative, sheet: str) -> list[int]:
@@ -335,6 +361,10 @@ def _rows(ini: Initiative, sheet: str) -> list[int]:
 
 def _home_row(ini: Initiative, sheet: str) -> int | None:
     """The row an initiative lives in (the row most of its source cells are in)."""
+    for key in ("id", "name"):
+        ref = ini.sources.get(key)
+        if ref is not None and ref.sheet == sheet and ref.row is not None:
+            return ref.row
     rows = _rows(ini, sheet)
     return Counter(rows).most_common(1)[0][0] if rows else None
 

@@ -105,6 +105,8 @@ class SheetXml:
         self._col_styles: dict[int, str] | None = None
         self.formulas_overwritten = False
         self._max_col = 0
+        self._max_row = 0
+        self._lookups = 0
 
     # -- index ------------------------------------------------------------------------------------
     def _sheet_data(self) -> tuple[int, int]:
@@ -136,11 +138,24 @@ class SheetXml:
             self._row_cells = {}
         return self._rows
 
+    def _row_span(self, row: int) -> tuple[int, int] | None:
+        """Offsets of row ``row``: found by its text (``<row r="N"``) while few rows are asked for,
+        so one edit in a 10,000-row sheet does not index the whole sheet."""
+        if self._rows is None and self._lookups < 32:
+            self._lookups += 1
+            at = self.xml.find(f'<{self.p}row r="{row}"')
+            if at >= 0:
+                m = self._row_open.match(self.xml, at)
+                if m is not None:
+                    close = f"</{self.p}row>"
+                    return at, m.end() if m.group(2) else self.xml.index(close, m.end()) + len(close)
+        return self.rows().get(row)
+
     def _cells(self, row: int) -> dict[int, tuple[str, str | None, int, int]]:
         """Column → (attrs, inner, start, end) for the row's cells (offsets into self.xml)."""
         if row in self._row_cells:
             return self._row_cells[row]
-        span = self.rows().get(row)
+        span = self._row_span(row)
         cells: dict[int, tuple[str, str | None, int, int]] = {}
         if span is not None:
             prev = 0
@@ -194,6 +209,7 @@ class SheetXml:
         if self.cell(row, col).formula:
             self.formulas_overwritten = True
         self._max_col = max(self._max_col, col)
+        self._max_row = max(self._max_row, row)
         self._edits.setdefault(row, {})[col] = value
 
     @property
@@ -204,16 +220,15 @@ class SheetXml:
         """Splice all queued edits into the text (rows in order; cells in column order)."""
         if not self._edits:
             return
-        rows = self.rows()
         data_start, data_end = self._sheet_data()
         pieces: list[tuple[int, int, str]] = []
-        existing = sorted(rows)
         for row, edits in sorted(self._edits.items()):
-            if row in rows:
-                start, end = rows[row]
-                pieces.append((start, end, self._render_row(row, edits)))
+            span = self._row_span(row)
+            if span is not None:
+                pieces.append((span[0], span[1], self._render_row(row, edits)))
             else:
-                after = next((r for r in existing if r > row), None)
+                rows = self.rows()
+                after = next((r for r in sorted(rows) if r > row), None)
                 at = rows[after][0] if after is not None else data_end
                 pieces.append((at, at, self._new_row(row, edits, "")))
         out, pos = [], 0
@@ -226,10 +241,13 @@ class SheetXml:
         self._edits = {}
         self._rows = None
         self._row_cells = {}
+        self._lookups = 0
         self._grow_dimension()
 
     def _render_row(self, row: int, edits: dict[int, CellInput]) -> str:
-        start, end = self.rows()[row]
+        span = self._row_span(row)
+        assert span is not None
+        start, end = span
         cells = self._cells(row)
         row_text = self.xml[start:end]
         m = self._row_re.match(row_text)
@@ -269,6 +287,7 @@ class SheetXml:
         for col in cols:
             style = styles[col] if col in styles else self._default_style(attrs, col)
             self._max_col = max(self._max_col, col)
+            self._max_row = max(self._max_row, row)
             cells.append(cell_xml(f"{column_letter(col)}{row}", values.get(col), style, self.p))
         return f'<{self.p}row r="{row}"{attrs}>{"".join(cells)}</{self.p}row>'
 
@@ -287,10 +306,9 @@ class SheetXml:
 
     def _grow_dimension(self) -> None:
         """Widen <dimension> when rows past its end exist now."""
-        rows = self.rows()
-        if not rows:
+        last = self._max_row
+        if not last:
             return
-        last = max(rows)
         m = re.search(rf'(<{re.escape(self.p)}dimension\b[^>]*\bref=")([^"]*)(")', self.xml)
         if not m:
             return
