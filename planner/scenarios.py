@@ -270,6 +270,8 @@ def read_scenarios(path: str | Path) -> list[Scenario]:
     from python_calamine import CalamineWorkbook
 
     p = str(path)
+    if not Path(p).is_file():
+        raise WorkbookError("not_found", path=p)
     try:
         wb = CalamineWorkbook.from_path(p)
         try:
@@ -280,10 +282,6 @@ def read_scenarios(path: str | Path) -> list[Scenario]:
             rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
         finally:
             wb.close()
-    except WorkbookError:
-        raise
-    except FileNotFoundError:
-        raise WorkbookError("not_found", path=p) from None
     except Exception as exc:  # noqa: BLE001 - calamine raises its own types for damaged files
         raise WorkbookError("unreadable", path=p, reason=f"{type(exc).__name__}: {exc}") from None
     return scenarios_from_rows(rows, path=p)
