@@ -220,3 +220,20 @@ def test_amounts_change_in_bar_labels(view: TimelineView, qtbot: QtBot) -> None:
     assert expected not in view._bars._labels["V1"]
     view.refresh()
     qtbot.waitUntil(lambda: expected in view._bars._labels["V1"], timeout=2000)
+
+
+def test_refresh_of_named_initiatives_updates_their_bars_and_the_area_total(view: TimelineView,
+                                                                           qtbot: QtBot) -> None:
+    portfolio = view._portfolio
+    ini = portfolio.get("B2")
+    ini.end_year = ini.start_year
+    ini.end_quarter = None
+    portfolio.set_amount("B2", ini.start_year, ini.amount(ini.start_year) + Decimal("100"))
+    view.refresh(["B2"])
+    qtbot.waitUntil(lambda: not view._refresh_timer.isActive(), timeout=2000)
+    layout = view.timeline_layout()
+    bar = next(b for b in layout.bars_by_row[layout.row_of["B2"]] if not b.next)
+    assert bar.x1 == ini.start_year + 1
+    children = next(r for r in layout.rows if r.kind == "header" and r.area == AREA_CHILDREN)
+    expected = sum((i.total for i in portfolio.initiatives if i.area == AREA_CHILDREN), Decimal(0))
+    assert f"{format_amount(expected)} mio. kr." in children.detail

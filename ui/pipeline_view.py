@@ -8,6 +8,7 @@ for. One item paints all of it, only the visible lines; refresh and selection re
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -89,18 +90,20 @@ class PipelineLayout:
 
 
 def _pack(items: list[tuple[float, float, str, bool, Phase | None]]) -> list[int]:
-    """Greedy interval packing: the first line whose last bar ends before this one starts."""
-    ends: list[float] = []
-    lines = []
+    """Interval packing in start order: reuse the line that frees up first, else open a new one.
+
+    Items must be sorted by start within each group packed together; O(n log n).
+    """
+    free: list[tuple[float, int]] = []
+    lines: list[int] = []
+    count = 0
     for x0, x1, *_ in items:
-        for i, end in enumerate(ends):
-            if end <= x0 + 1e-9:
-                ends[i] = x1
-                lines.append(i)
-                break
+        if free and free[0][0] <= x0 + 1e-9:
+            _, line = heapq.heappop(free)
         else:
-            ends.append(x1)
-            lines.append(len(ends) - 1)
+            line, count = count, count + 1
+        heapq.heappush(free, (x1, line))
+        lines.append(line)
     return lines
 
 
@@ -131,8 +134,12 @@ def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
             xs.extend((float(nyear), x1))
     row = 0
     for lane_index, phase in enumerate(phases):
-        entries = sorted(items[phase], key=lambda t: (t[3], t[0], t[1]))
-        lines = _pack(entries)
+        current = sorted((t for t in items[phase] if not t[3]), key=lambda t: (t[0], t[1]))
+        maybe = sorted((t for t in items[phase] if t[3]), key=lambda t: (t[0], t[1]))
+        lines_current = _pack(current)
+        offset = max(lines_current, default=-1) + 1
+        entries = current + maybe
+        lines = lines_current + [line + offset for line in _pack(maybe)]
         n_lines = max(lines, default=-1) + 1
         lane = Lane(phase, row, 1 + max(n_lines, 1), ids[phase], amounts[phase])
         lay.lanes.append(lane)
@@ -190,9 +197,11 @@ class PipelineItem(pg.GraphicsObject):
         first = max(0, int(math.floor(view.top())) - 1)
         last = min(len(lay.row_kind), int(math.ceil(view.bottom())) + 2)
         sizes = palette.font_sizes(self.presentation)
+        row_px = abs(tr_.map(QPointF(0, 1)).y() - tr_.map(QPointF(0, 0)).y())
+        dense = row_px < 6
         p.save()
         p.setTransform(QTransform())
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
         for lane in lay.lanes:
             if lane.last_row < first or lane.first_row > last:
                 continue
@@ -203,25 +212,39 @@ class PipelineItem(pg.GraphicsObject):
         value_font = palette.chart_font(sizes.label, bold=True)
         bar_font = palette.chart_font(sizes.value, bold=True)
         fm_bar = QFontMetricsF(bar_font)
+        p.setFont(bar_font)
+        for r in range(first, last):
+            if lay.row_kind[r] != "bars":
+                continue
+            for bar in lay.bars_by_row[r]:
+                if dense:
+                    style = palette.phase_style(bar.phase)
+                    rect = tr_.mapRect(QRectF(bar.x0, bar.row - BAR_HEIGHT / 2, bar.x1 - bar.x0, BAR_HEIGHT))
+                    p.fillRect(rect, palette.faded(style.fill, 90) if bar.next else style.fill)
+                else:
+                    self._paint_bar(p, tr_, bar, fm_bar)
+        p.setFont(value_font)
+        fm_value = QFontMetricsF(value_font)
         for r in range(first, last):
             kind = lay.row_kind[r]
-            if kind in ("amounts", "total"):
-                lane_amounts = lay.totals if kind == "total" else lay.lanes[lay.row_lane[r]].amounts
-                if kind == "total":
-                    band = tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0))
-                    p.fillRect(band, QColor("#eef0f2"))
-                p.setFont(value_font)
-                for year in lay.years:
-                    cell = tr_.mapRect(QRectF(year, r - 0.5, 1.0, 1.0))
-                    value = lane_amounts.get(year, ZERO)
-                    p.setPen(palette.TEXT if value != 0 else palette.MUTED_TEXT)
-                    text = f"{format_amount(value)}" if value != 0 else "–"
-                    p.drawText(cell.adjusted(6, 0, -10, 0),
-                               int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), text)
+            if kind not in ("amounts", "total"):
                 continue
-            p.setFont(bar_font)
-            for bar in lay.bars_by_row[r]:
-                self._paint_bar(p, tr_, bar, fm_bar)
+            lane_amounts = lay.totals if kind == "total" else lay.lanes[lay.row_lane[r]].amounts
+            if kind == "total":
+                band = tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0))
+                p.fillRect(band, QColor("#eef0f2"))
+            for year in lay.years:
+                cell = tr_.mapRect(QRectF(year, r - 0.5, 1.0, 1.0))
+                if cell.height() < fm_value.height():
+                    cell.setHeight(fm_value.height() + 4)
+                    text_w = fm_value.horizontalAdvance("00.000,0") + 12
+                    p.fillRect(QRectF(cell.right() - text_w - 6, cell.top(), text_w, cell.height()),
+                               QColor(255, 255, 255, 215))
+                value = lane_amounts.get(year, ZERO)
+                p.setPen(palette.TEXT if value != 0 else palette.MUTED_TEXT)
+                text = f"{format_amount(value)}" if value != 0 else "–"
+                p.drawText(cell.adjusted(6, 0, -10, 0),
+                           int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), text)
         p.restore()
 
     def _paint_bar(self, p: QPainter, tr_: QTransform, bar: LaneBar, fm: QFontMetricsF) -> None:
@@ -289,6 +312,8 @@ class LaneAxis(pg.AxisItem):
         if vb is None or not lay.lanes:
             return
         bounds = self.boundingRect()
+        plot_area = self.mapRectFromItem(vb, vb.boundingRect())
+        bounds = QRectF(bounds.left(), plot_area.top(), bounds.width(), plot_area.height())
         p.setClipRect(bounds)
         sizes = palette.font_sizes(self.presentation)
         head = palette.chart_font(sizes.header + 1, bold=True)
@@ -299,6 +324,7 @@ class LaneAxis(pg.AxisItem):
             top, bottom = self._y(lane.first_row - 0.5), self._y(lane.first_row + lane.rows - 0.5)
             cell = QRectF(0, min(top, bottom), w, abs(bottom - top))
             style = palette.phase_style(lane.phase)
+            p.setClipRect(cell.intersected(bounds))
             p.fillRect(cell, palette.faded(style.fill, 38))
             p.fillRect(QRectF(0, cell.top(), 10, cell.height()), style.fill)
             p.setPen(QPen(palette.GRID, 1.0))
@@ -316,6 +342,7 @@ class LaneAxis(pg.AxisItem):
             p.drawText(QRectF(20, y0 + fm_head.height() + fm_small.height(), w - 26, fm_small.height()),
                        int(Qt.AlignmentFlag.AlignVCenter),
                        tr("{total} mio. kr. i alt").format(total=format_amount(lane.total)))
+        p.setClipRect(bounds)
         r = len(lay.row_kind) - 1
         top, bottom = self._y(r - 0.5), self._y(r + 0.5)
         cell = QRectF(0, min(top, bottom), w, abs(bottom - top))

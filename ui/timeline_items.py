@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
@@ -127,18 +128,34 @@ def areas_in_order(portfolio: Portfolio) -> list[str]:
     return list(seen)
 
 
+def bars_for(ini: Initiative, row: int, end_of_portfolio: int | None) -> list[Bar]:
+    """The current-phase bar and the possible next-phase bar of one initiative on one row."""
+    bars: list[Bar] = []
+    span = initiative_span(ini)
+    if span is not None:
+        bars.append(Bar(row, span[0], span[1], ini.phase, ini.id))
+    nxt = next_phase_of(ini)
+    nyear = ini.next_round_year if nxt is not None and ini.next_round else None
+    if nxt is not None and nyear is not None:
+        x1 = float(max(nyear + 1, end_of_portfolio or nyear + 1))
+        bars.append(Bar(row, float(nyear), x1, nxt, ini.id, next=True))
+    return bars
+
+
 def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: str | None = None,
                  lang: str = "da") -> TimelineLayout:
     """Group the initiatives by area (in the order they first appear), a header row above each group."""
     layout = TimelineLayout()
     years = portfolio.all_years()
     end_of_portfolio = (max(years) + 1) if years else None
-    xs: list[float] = []
-    for tint, group in enumerate(areas_in_order(portfolio)):
+    groups: dict[str, list[Initiative]] = {}
+    for ini in portfolio.initiatives:
+        groups.setdefault(ini.area or "", []).append(ini)
+    x_lo, x_hi = math.inf, -math.inf
+    for tint, (group, all_members) in enumerate(groups.items()):
         if area is not None and group != area:
             continue
-        members = [i for i in portfolio.initiatives if (i.area or "") == group
-                   and (visible is None or i.id in visible)]
+        members = all_members if visible is None else [i for i in all_members if i.id in visible]
         if not members:
             continue
         total = sum((i.total for i in members), start=members[0].total * 0)
@@ -148,27 +165,50 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
         layout.bars_by_row.append([])
         for ini in members:
             r = len(layout.rows)
-            layout.rows.append(Row("initiative", short_name(ini.name), ini.id, group, tint))
+            layout.rows.append(Row("initiative", ini.name, ini.id, group, tint))
             layout.row_of.setdefault(ini.id, r)
-            bars: list[Bar] = []
-            span = initiative_span(ini)
-            if span is not None:
-                bars.append(Bar(r, span[0], span[1], ini.phase, ini.id))
-                xs.extend(span)
-            nxt, nyear = next_phase_of(ini), ini.next_round_year
-            if nxt is not None and nyear is not None:
-                x1 = float(max(nyear + 1, end_of_portfolio or nyear + 1))
-                bars.append(Bar(r, float(nyear), x1, nxt, ini.id, next=True))
-                xs.extend((float(nyear), x1))
+            bars = bars_for(ini, r, end_of_portfolio)
+            for b in bars:
+                x_lo, x_hi = min(x_lo, b.x0), max(x_hi, b.x1)
             layout.bars_by_row.append(bars)
     if years:
-        xs.extend((float(min(years)), float(max(years) + 1)))
-    if xs:
-        layout.x_min, layout.x_max = math.floor(min(xs)), math.ceil(max(xs))
+        x_lo, x_hi = min(x_lo, float(min(years))), max(x_hi, float(max(years) + 1))
+    if x_lo <= x_hi:
+        layout.x_min, layout.x_max = math.floor(x_lo), math.ceil(x_hi)
     else:
         today = date.today().year
         layout.x_min, layout.x_max = float(today), float(today + 1)
     return layout
+
+
+def update_layout(layout: TimelineLayout, portfolio: Portfolio, ids: set[str]) -> bool:
+    """Recompute the bars of some initiatives in place; False when a full rebuild is needed instead
+    (an initiative is new, gone, moved to another area, or a bar leaves the year range)."""
+    years = portfolio.all_years()
+    end_of_portfolio = (max(years) + 1) if years else None
+    for iid in ids:
+        ini, row = portfolio.get(iid), layout.row_of.get(iid)
+        if ini is None or row is None or (ini.area or "") != layout.rows[row].area:
+            return False
+        bars = bars_for(ini, row, end_of_portfolio)
+        if any(b.x0 < layout.x_min or b.x1 > layout.x_max for b in bars):
+            return False
+        layout.bars_by_row[row] = bars
+        layout.rows[row].label = ini.name
+    affected = {layout.rows[layout.row_of[i]].area for i in ids}
+    for h, head in enumerate(layout.rows):
+        if head.kind != "header" or head.area not in affected:
+            continue
+        members = []
+        for row in layout.rows[h + 1:]:
+            if row.kind == "header":
+                break
+            found = portfolio.get(row.initiative_id)
+            if found is not None:
+                members.append(found.total)
+        total = sum(members, start=Decimal(0))
+        head.detail = tr("{n} initiativer · {total} mio. kr.").format(n=len(members), total=format_amount(total))
+    return True
 
 
 def tooltip_text(ini: Initiative, lang: str = "da") -> str:
@@ -401,7 +441,7 @@ class RowLabelAxis(pg.AxisItem):
             p.setFont(label_font)
             fm = QFontMetricsF(label_font)
             x = 14 + id_width + 10
-            text = fm.elidedText(row.label, Qt.TextElideMode.ElideRight, max(0.0, width - x - 8))
+            text = fm.elidedText(" ".join(row.label.split()), Qt.TextElideMode.ElideRight, max(0.0, width - x - 8))
             p.drawText(cell.adjusted(x, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
         p.setPen(pg.mkPen(palette.GRID))
         p.drawLine(QPointF(bounds.right(), bounds.top()), QPointF(bounds.right(), bounds.bottom()))

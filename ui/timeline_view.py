@@ -8,6 +8,7 @@ timer) recomputes the layout and repaints, selection only restyles.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import pyqtgraph as pg
@@ -16,7 +17,8 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from planner.amounts import format_amount
-from planner.model import Portfolio
+from planner.model import Initiative, Portfolio
+from planner.phases import PHASES
 from ui import palette
 from ui.timeline_items import (
     BarsItem,
@@ -31,6 +33,7 @@ from ui.timeline_items import (
     plain_to_tooltip_html,
     tooltip_text,
     tr,
+    update_layout,
     year_fraction,
 )
 
@@ -56,6 +59,16 @@ class _Plot(pg.PlotWidget):
         super().mousePressEvent(ev)
 
 
+def _bar_labels(initiatives: Iterable[Initiative]) -> dict[str, str]:
+    """'Modning · 19,8 mio. kr.': the text inside each current-phase bar."""
+    labels: dict[str, str] = {}
+    names = {p: palette.phase_label(p) for p in (*PHASES, None)}
+    for ini in initiatives:
+        amount = f"{format_amount(ini.total)} mio. kr."
+        labels[ini.id] = f"{names[ini.phase]} · {amount}" if ini.phase else amount
+    return labels
+
+
 class TimelineView(QWidget):
     """Gantt of initiatives by year; see the UI contract in the team brief for the public API."""
 
@@ -69,6 +82,8 @@ class TimelineView(QWidget):
         self._selected = ""
         self._presentation = False
         self._layout = TimelineLayout()
+        self._labels: dict[str, str] = {}
+        self._pending: set[str] | None = set()
         self._status_date: date | None = None
         self._today: date = date.today()
 
@@ -135,11 +150,19 @@ class TimelineView(QWidget):
         self._portfolio = portfolio
         if self._selected and portfolio.get(self._selected) is None:
             self._selected = ""
+        self._pending = None
         self._apply_refresh()
         self.fit_all(initial=True)
 
-    def refresh(self) -> None:
-        """Figures changed: recompute bars on the next event-loop turn (many edits → one redraw)."""
+    def refresh(self, changed_ids: Iterable[str] | None = None) -> None:
+        """Figures changed: recompute on the next event-loop turn (many edits → one redraw).
+
+        ``changed_ids`` (optional) names the initiatives that changed, so only their bars are redone.
+        """
+        if changed_ids is None:
+            self._pending = None
+        elif self._pending is not None:
+            self._pending.update(changed_ids)
         self._refresh_timer.start()
 
     def select_initiative(self, initiative_id: str | None) -> None:
@@ -160,6 +183,7 @@ class TimelineView(QWidget):
 
     def set_visible_ids(self, ids: set[str] | None) -> None:
         self._visible = None if ids is None else set(ids)
+        self._pending = None
         self._apply_refresh()
         self.fit_all()
 
@@ -198,6 +222,7 @@ class TimelineView(QWidget):
 
     def show_area(self, area: str | None) -> None:
         self._area = area
+        self._pending = None
         self._apply_refresh()
         self.fit_all()
 
@@ -244,13 +269,18 @@ class TimelineView(QWidget):
             self._apply_refresh()
 
     def _apply_refresh(self) -> None:
+        pending, self._pending = self._pending, set()
+        if self._refresh_timer.isActive():
+            self._refresh_timer.stop()
+        if pending and update_layout(self._layout, self._portfolio, pending):
+            initiatives = [i for i in (self._portfolio.get(k) for k in pending) if i is not None]
+            self._labels.update(_bar_labels(initiatives))
+            self._bars.set_layout(self._layout, self._labels)
+            self._axis.set_layout(self._layout)
+            return
         self._layout = build_layout(self._portfolio, self._visible, self._area)
-        labels: dict[str, str] = {}
-        for ini in self._portfolio.initiatives:
-            phase = palette.phase_label(ini.phase) if ini.phase else ""
-            amount = f"{format_amount(ini.total)} mio. kr."
-            labels[ini.id] = f"{phase} · {amount}" if phase else amount
-        self._bars.set_layout(self._layout, labels)
+        self._labels = _bar_labels(self._portfolio.initiatives)
+        self._bars.set_layout(self._layout, self._labels)
         self._axis.set_layout(self._layout)
         self._grid.set_range(self._layout.x_min, self._layout.x_max)
         n = max(len(self._layout.rows), 1)
