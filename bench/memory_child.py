@@ -12,6 +12,15 @@ from decimal import Decimal
 
 
 def _maxrss_mb() -> float:
+    """Peak resident memory of this process. On Linux VmHWM, because ru_maxrss survives exec and so
+    reports the forking parent's peak when that is higher."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 

@@ -32,6 +32,7 @@ from registry import REGISTRY, Bench, Context, Pending  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = (13, 1_000, 10_000)
+KEEP_MARKER = "<!-- hand-written below: bench/run.py keeps everything after this line -->"
 Outcome = float | str  # a figure, or why there is none ("pending: …", "failed: …")
 
 
@@ -119,6 +120,13 @@ def _versions() -> str:
     return ", ".join(out)
 
 
+def _load() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except (AttributeError, OSError):
+        return "?"
+
+
 def _commit() -> str:
     try:
         done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
@@ -172,6 +180,8 @@ def render(results: dict[str, dict[int, Outcome]], sizes: list[int], written: di
         f"command: `{command}`",
         f"- Machine: {platform.platform()}, {os.cpu_count()} CPUs; Python {platform.python_version()}",
         f"- Libraries: {_versions()}",
+        f"- Machine load (1-minute load average) at the end of the run: {_load()} — figures taken while other "
+        "work runs on the same cores are slower than on an idle machine; compare rows within one run.",
         "- Writing the synthetic workbooks with openpyxl (set-up, not a target): "
         + ", ".join(f"{s:,}: {w:.2f} s" for s, w in written.items()),
         "",
@@ -235,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         print(report)
     else:
         args.out.parent.mkdir(parents=True, exist_ok=True)
+        kept = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        if KEEP_MARKER in kept:
+            report = report.rstrip("\n") + "\n\n" + kept[kept.index(KEEP_MARKER):]
         args.out.write_text(report, encoding="utf-8")
         print(f"report written to {args.out}")
     if args.json:
