@@ -163,11 +163,11 @@ def find_header(grid: list[list[object]], max_rows: int = HEADER_SCAN_ROWS) -> t
     partial: HeaderMatch | None = None
     for i, m in enumerate(rows):
         candidate = m
-        if not m.usable and "name" in m.columns and i + 1 < len(rows):
+        if not m.usable and "name" in m.columns and m.score >= 2 and i + 1 < len(rows):
             below = rows[i + 1]
             years = {k: c for k, c in below.columns.items() if k.startswith("year:")
                      and c not in m.columns.values()}
-            if years:
+            if years and len(years) == below.score:
                 candidate = HeaderMatch(row=i + 2, columns={**m.columns, **years}, first_row=i + 1,
                                         labels={**m.labels, **{c: below.labels[c] for c in years.values()}})
         if candidate.usable:
