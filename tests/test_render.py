@@ -50,11 +50,12 @@ def test_png_has_exactly_the_asked_size(view: str, tmp_path: Path, qapp: object)
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_svg_is_vector_with_the_asked_size(view: str, tmp_path: Path, qapp: object) -> None:
-    out = render_view(sample_portfolio(), view, tmp_path / f"{view}.svg", width=1500, height=800)
+    portfolio = sample_portfolio()
+    out = render_view(portfolio, view, tmp_path / f"{view}.svg", width=1500, height=800)
     assert _svg_size(out) == ("1500", "800", "0 0 1500 800")
     text = out.read_text(encoding="utf-8")
     assert "<image" not in text, "no bitmap inside the SVG"
-    assert "<text" in text and "UIP 2023" in text
+    assert "<text" in text and portfolio.name in text
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -72,9 +73,10 @@ def test_long_timeline_is_split_over_pdf_pages(tmp_path: Path, qapp: object) -> 
 
 
 def test_title_and_legend_are_in_the_picture(tmp_path: Path, qapp: object) -> None:
-    out = render_view(sample_portfolio(), "timeline", tmp_path / "t.svg")
+    portfolio = sample_portfolio()
+    out = render_view(portfolio, "timeline", tmp_path / "t.svg")
     text = out.read_text(encoding="utf-8")
-    for words in ("UIP 2023 – Tidslinje", "Prisniveau", "Screening", "Modning", "Afprøvning", "Udbredelse",
+    for words in (f"{portfolio.name} – Tidslinje", "Prisniveau 2023-PL", "Screening", "Modning", "Afprøvning", "Udbredelse",
                   "I dag"):
         assert words in text, words
 
