@@ -16,9 +16,12 @@ expects; when one does not (the figures moved on since the change set was made) 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import repeat
+from operator import is_, setitem
 from typing import NamedTuple
 
 from planner.amounts import parse_amount
@@ -119,16 +122,32 @@ def _run(portfolio: Portfolio, changes: ChangeSet | Iterable[CellChange], *, for
         ids, years, expected, values = cs.ids[::-1], cs.years[::-1], cs.news[::-1], cs.olds[::-1]
     index = {ini.id: ini.amounts for ini in reversed(portfolio.initiatives)}
     if check:
-        for ini_id, year, want in zip(ids, years, expected):
-            amounts = index.get(ini_id)
-            found = None if amounts is None else amounts.get(year)
-            if amounts is None or found != want:
-                raise EditConflict(ini_id, year, want, found)
-    for ini_id, year, value in zip(ids, years, values):
-        if value is None:
-            index[ini_id].pop(year, None)
-        else:
-            index[ini_id][year] = value
+        _check(index, ids, years, expected)
+    # Whole-column passes (map + operator) instead of a Python loop per cell: tens of thousands of
+    # cells in a few milliseconds. A None value (a blank) cannot be set, so those cells are popped.
+    targets = list(map(index.__getitem__, ids))
+    if any(map(is_, values, repeat(None))):
+        for amounts, year, value in zip(targets, years, values):
+            if value is None:
+                amounts.pop(year, None)
+            else:
+                amounts[year] = value
+    else:
+        deque(map(setitem, targets, years, values), maxlen=0)
+
+
+def _check(index: dict[str, dict[int, Decimal]], ids: Sequence[str], years: Sequence[int],
+           expected: Sequence[Decimal | None]) -> None:
+    """EditConflict unless every cell holds what the change set expects (a blank is None)."""
+    try:
+        found = list(map(dict.get, map(index.__getitem__, ids), years))
+    except KeyError as exc:
+        bad = ids.index(exc.args[0])
+        raise EditConflict(ids[bad], years[bad], expected[bad], None) from None
+    if found != list(expected):
+        for ini_id, year, want, got in zip(ids, years, expected, found):
+            if got != want:
+                raise EditConflict(ini_id, year, want, got)
 
 
 def apply(portfolio: Portfolio, changes: ChangeSet | Iterable[CellChange], *, check: bool = True) -> None:
