@@ -68,6 +68,7 @@ def save_portfolio(portfolio: Portfolio, out_path: str | Path, *, extra_sheets: 
         raise WorkbookError("macros_need_xlsm", path=str(out))
     plan = _WritePlan(pkg, portfolio, src)
     plan.patch_cells()
+    plan.refresh_totals()
     plan.add_new_initiatives()
     plan.finish()
     for name, rows in (extra_sheets or {}).items():
@@ -106,6 +107,8 @@ class _WritePlan:
         self.shifts: list[RowShift] = []
         self.new_sources: dict[int, dict[str, CellRef]] = {}
         self.changed_cells = 0
+        self.stated_updates: list[tuple[Initiative, Decimal]] = []
+        self.grid: list[list[Any]] = []
         self.log = get_logger()
 
     def shared(self) -> list[str]:
@@ -182,6 +185,15 @@ class _WritePlan:
             return
         sheet.set(ref.row, ref.column, _cell_input(key, model))
         self.changed_cells += 1
+
+    def refresh_totals(self) -> None:
+        sheet = self.sheet(self.src.sheet)
+        if sheet is None or not (sheet.edited or any(not i.sources for i in self.portfolio.initiatives)):
+            return
+        from planner.writer_totals import refresh_totals
+
+        self.stated_updates = refresh_totals(self.portfolio, self.src, sheet, self.grid,
+                                             lambda ini: _home_row(ini, self.src.sheet))
 
     # -- new rows ---------------------------------------------------------------------------------
     def add_new_initiatives(self) -> None:
@@ -265,7 +277,9 @@ class _WritePlan:
         self.pkg.replace(wb, set_full_calc_on_load(self.pkg.read_text(wb)).encode("utf-8"))
 
     def commit_sources(self) -> None:
-        """After a successful write: moved rows and new initiatives' cells in the model."""
+        """After a successful write: refreshed totals, moved rows and new initiatives' cells in the model."""
+        for ini, total in self.stated_updates:
+            ini.stated_total = total
         if not self.shifts and not self.new_sources:
             return
         new_ids = set(self.new_sources)

@@ -45,6 +45,13 @@ class CellValue:
 BLANK = CellValue(None)
 
 
+@dataclass(frozen=True)
+class Cached:
+    """A formula's new cached result (what the formula gives after an edit), written without the formula changing."""
+
+    value: Decimal
+
+
 def escape_text(text: str) -> str:
     """Text → XML content of <t>: Excel's _xHHHH_ escapes for control characters, then XML escapes."""
     text = _LITERAL_ESCAPE.sub(r"_x005F_\1", text)
@@ -212,6 +219,17 @@ class SheetXml:
         self._max_row = max(self._max_row, row)
         self._edits.setdefault(row, {})[col] = value
 
+    def set_cached(self, row: int, col: int, value: Decimal) -> None:
+        """Queue a new cached result for a formula cell; the formula itself stays."""
+        self._edits.setdefault(row, {})[col] = Cached(value)  # type: ignore[assignment]
+
+    def _cached_xml(self, attrs: str, inner: str, cached: Cached) -> str:
+        attrs = re.sub(r'\s+(t|cm|vm)="[^"]*"', "", attrs)
+        formula = "".join(m.group(0) for m in re.finditer(
+            rf"<{re.escape(self.p)}f\b[^>]*?(?:/>|>.*?</{re.escape(self.p)}f>)", inner, re.S))
+        c, v = f"{self.p}c", f"{self.p}v"
+        return f"<{c}{attrs}>{formula}<{v}>{number_text(cached.value)}</{v}></{c}>"
+
     @property
     def edited(self) -> bool:
         return bool(self._edits)
@@ -255,7 +273,9 @@ class SheetXml:
         row_attrs = m.group(1)
         parts: list[tuple[int, str]] = []
         for col, (attrs, inner, cs, ce) in cells.items():
-            if col in edits:
+            if col in edits and isinstance(edits[col], Cached):
+                parts.append((col, self._cached_xml(attrs, inner or "", edits[col])))  # type: ignore[arg-type]
+            elif col in edits:
                 style = _attr(attrs, "s")
                 parts.append((col, cell_xml(f"{column_letter(col)}{row}", edits[col], style, self.p)))
             else:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.cells import column_letter
 from planner.loader import load_portfolio
 from planner.model import Initiative
 from planner.synthetic import write_workbook
@@ -40,6 +41,25 @@ def test_edit_and_new_row_read_back(tmp_path: Path) -> None:
     assert back.source is not None and back.source.totals_row == p.source.totals_row  # type: ignore[union-attr]
 
 
+def test_totals_stay_true_after_edit_in_the_sample(tmp_path: Path, samples: Path) -> None:
+    book = tmp_path / "uip2023.xlsx"
+    book.write_bytes((samples / "uip2023.xlsx").read_bytes())
+    before = load_portfolio(book)
+    p = load_portfolio(book)
+    first = p.initiatives[0]
+    year = min(first.amounts)
+    p.set_amount(first.id, year, first.amounts[year] + 1)
+    p.initiatives.append(Initiative(id="X1", name="Ny", phase="Modning", amounts={year: Decimal("0.5")}))
+    save_portfolio(p, book)
+    back = load_portfolio(book)
+    codes = [f.code for f in back.findings]
+    assert "totals_row_mismatch" not in codes
+    assert codes.count("stated_total_mismatch") == [f.code for f in before.findings].count(
+        "stated_total_mismatch") + 1  # the edited initiative now differs from the total its text states
+    assert back.totals_by_year()[year] == before.totals_by_year()[year] + Decimal("1.5")
+    assert (tmp_path / "uip2023.bak.xlsx").read_bytes() == (samples / "uip2023.xlsx").read_bytes()
+
+
 def test_synthetic_workbook_one_edit(tmp_path: Path) -> None:
     book = write_workbook(300, tmp_path / "syn.xlsx")
     p = load_portfolio(book)
@@ -49,9 +69,16 @@ def test_synthetic_workbook_one_edit(tmp_path: Path) -> None:
     out = tmp_path / "o.xlsx"
     save_portfolio(p, out)
     changed = diff_cells(book, out)
-    assert len(changed) == 1
+    edited = p.get(target.id).sources[f"year:{year}"]  # type: ignore[union-attr]
+    totals = p.source.totals_row  # type: ignore[union-attr]
+    total_col = p.source.columns["stated_total"]  # type: ignore[union-attr]
+    assert set(changed) == {(edited.sheet, edited.a1), (edited.sheet, f"{edited.a1.rstrip('0123456789')}{totals}"),
+                            (edited.sheet, f"{column_letter(total_col)}{totals}")}
     back = load_portfolio(out)
     assert back.get(target.id).amounts[year] == p.get(target.id).amounts[year]  # type: ignore[union-attr]
+    # The totals row agreed before the edit and still agrees after it.
+    assert "totals_row_mismatch" not in {f.code for f in back.findings}
+    assert back.totals_by_year()[year] == p.totals_by_year()[year]
 
 
 @pytest.mark.libreoffice
