@@ -15,6 +15,7 @@ import os
 import re
 import struct
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from planner.errors import WorkbookError
@@ -25,9 +26,12 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_CSV_BYTES = 100 * 1024 * 1024
 MAX_ENTRIES = 10_000
 MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024
-MAX_ENTRY_UNCOMPRESSED = 400 * 1024 * 1024
+MAX_ENTRY_UNCOMPRESSED = 150 * 1024 * 1024
+MAX_GRID_CELLS = 4_000_000  # rows × columns a reader would allocate for one sheet (≈ 250 MB in Python)
+MAX_SHEET_CELLS = 4_000_000
 MAX_RATIO = 200
 RATIO_CHECK_FROM = 10 * 1024 * 1024  # small parts may compress absurdly well (blank styles); big ones may not
+TOTAL_RATIO_CHECK_FROM = 100 * 1024 * 1024
 CHUNK = 1024 * 1024
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -61,7 +65,7 @@ _DTD_PATTERNS = tuple(
     for pat in ("<!DOCTYPE", "<!ENTITY")
     for enc_pat in (pat.encode("ascii"), pat.encode("utf-16-le"), pat.encode("utf-16-be"))
 )
-_OVERLAP = max(len(p) for p in _DTD_PATTERNS)
+_OVERLAP = 256  # > the longest pattern or cell reference a match may need
 
 
 def check_file(path: str | os.PathLike[str]) -> str:
@@ -152,7 +156,7 @@ def _check_entries(infos: list[zipfile.ZipInfo], shown: str, file_size: int) -> 
     if len(infos) > MAX_ENTRIES:
         raise WorkbookError("too_large", path=shown, reason=f"{len(infos)} zip entries > {MAX_ENTRIES}")
     seen: set[str] = set()
-    total = 0
+    total = packed = 0
     for info in infos:
         name = info.filename
         _check_name(name, shown)
@@ -176,9 +180,13 @@ def _check_entries(infos: list[zipfile.ZipInfo], shown: str, file_size: int) -> 
             raise WorkbookError("unsafe", path=shown,
                                 reason=f"zip bomb: '{_short(name)}' unpacks {ratio:.0f}:1 to {_mb(size)}")
         total += size
+        packed += info.compress_size
         if total > MAX_TOTAL_UNCOMPRESSED:
             raise WorkbookError("too_large", path=shown,
                                 reason=f"the package unpacks to more than {_mb(MAX_TOTAL_UNCOMPRESSED)}")
+    if total >= TOTAL_RATIO_CHECK_FROM and total / max(packed, 1) > MAX_RATIO:
+        raise WorkbookError("unsafe", path=shown,
+                            reason=f"zip bomb: the package unpacks {total / max(packed, 1):.0f}:1 to {_mb(total)}")
 
 
 def _check_name(name: str, shown: str) -> None:
@@ -230,8 +238,85 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> None:
 
     A DTD is never needed in an Office package and is how entity expansion ("billion laughs") and
     external entities get in. Reading the part through also checks its CRC, so a damaged part is
-    found here and not half-way through a reader.
+    found here and not half-way through a reader. A worksheet's extent is measured on the way: two
+    cells at A1 and XFD1048576 make a reader allocate 17 billion cells, so that is refused too.
     """
+    extent = _Extent() if _WORKSHEET.fullmatch(info.filename) else None
+    for window in _chunks(zf, info, shown):
+        for pat in _DTD_PATTERNS:
+            if pat in window:
+                raise WorkbookError("unsafe", path=shown,
+                                    reason=f"'{_short(info.filename)}' holds an XML DTD "
+                                    f"({pat.decode('ascii', 'ignore').replace(chr(0), '')}); "
+                                    "possible entity expansion attack")
+        if extent is not None:
+            extent.feed(window)
+    if extent is None:
+        return
+    if extent.cells > MAX_SHEET_CELLS:
+        raise WorkbookError("too_large", path=shown,
+                            reason=f"'{_short(info.filename)}' has {extent.cells:,} cells > {MAX_SHEET_CELLS:,}")
+    if extent.area() > MAX_GRID_CELLS:
+        precise = _Extent(values_only=True)
+        for window in _chunks(zf, info, shown):
+            precise.feed(window)
+        if precise.area() > MAX_GRID_CELLS:
+            raise WorkbookError("too_large", path=shown,
+                                reason=f"'{_short(info.filename)}' spans A1:{precise.corner()} "
+                                f"({precise.area():,} cells > {MAX_GRID_CELLS:,})")
+
+
+_WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
+_ROW_REF = re.compile(rb'row\b[^>]*?\sr="(\d{1,10})"')
+_WIDE_REF = re.compile(rb'r="([A-Z]{2,3})\d')
+_VALUE_REF = re.compile(rb'r="([A-Z]{1,3})(\d{1,10})"[^>]*(?<!/)>\s*<(?:\w+:)?(?:v|is|f)\b')
+
+
+class _Extent:
+    """How far a worksheet reaches: the last row, the widest column, the number of cells.
+
+    The quick pass reads row numbers and multi-letter columns (cheap literal searches); the precise
+    pass, run only when the quick one looks absurd, counts only cells holding a value or formula (a
+    stray formatted empty cell far away makes no reader allocate anything).
+    """
+
+    def __init__(self, values_only: bool = False) -> None:
+        self.values_only = values_only
+        self.max_row = 0
+        self.max_col = 0
+        self.cells = 0
+
+    def feed(self, window: bytes) -> None:
+        if self.values_only:
+            for col, row in _VALUE_REF.findall(window):
+                self.max_col = max(self.max_col, _col_index(col))
+                self.max_row = max(self.max_row, int(row))
+            return
+        self.cells += window.count(b"<c ") + window.count(b"<c>")
+        self.max_col = max([self.max_col, 26 if self.cells else 0,
+                            *(_col_index(c) for c in set(_WIDE_REF.findall(window)))])
+        rows = _ROW_REF.findall(window)
+        if rows:
+            self.max_row = max(self.max_row, max(int(r) for r in rows))
+
+    def area(self) -> int:
+        return self.max_row * self.max_col
+
+    def corner(self) -> str:
+        from planner.cells import column_letter
+
+        return f"{column_letter(self.max_col)}{self.max_row}"
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> Iterator[bytes]:
+    """The part's bytes in overlapping windows, never more than it declares; zip faults → damaged_zip."""
     total = 0
     tail = b""
     try:
@@ -245,12 +330,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> None:
                     raise WorkbookError("unsafe", path=shown,
                                         reason=f"'{_short(info.filename)}' unpacks to more than it declares")
                 window = tail + chunk
-                for pat in _DTD_PATTERNS:
-                    if pat in window:
-                        raise WorkbookError("unsafe", path=shown,
-                                            reason=f"'{_short(info.filename)}' holds an XML DTD "
-                                            f"({pat.decode('ascii', 'ignore').replace(chr(0), '')}); "
-                                            "possible entity expansion attack")
+                yield window
                 tail = window[-_OVERLAP:]
     except WorkbookError:
         raise

@@ -94,11 +94,11 @@ def test_declared_size_beyond_the_limit_is_refused_before_reading(tmp_path: Path
 
 
 def test_many_parts_adding_up_beyond_the_total_limit_are_refused(tmp_path: Path) -> None:
-    # Each part claims 180 MB from 1 MB of noise (ratio 180:1, below the bomb limit); together 540 MB.
+    # Each part claims 140 MB from 1 MB of noise (ratio 140:1, below the bomb limit); together 560 MB.
     path = write_xlsx(tmp_path / "sum.xlsx", good_rows(),
-                      extra={f"xl/media/pad{i}.bin": os.urandom(1024 * 1024) for i in range(3)})
-    for i in range(3):
-        patch_central_directory(path, f"xl/media/pad{i}.bin", file_size=180 * 1024 * 1024)
+                      extra={f"xl/media/pad{i}.bin": os.urandom(1024 * 1024) for i in range(4)})
+    for i in range(4):
+        patch_central_directory(path, f"xl/media/pad{i}.bin", file_size=140 * 1024 * 1024)
     err = refused(path)
     assert err.code == "too_large" and "500 MB" in err.message("en")
 
@@ -151,3 +151,25 @@ def test_refusal_names_the_file_and_says_what_to_do_in_both_languages(tmp_path: 
     err = refused(path)
     assert str(path) in err.line("en") and str(path) in err.line("da")
     assert "refused for safety" in err.line("en") and "afvist af sikkerhedshensyn" in err.line("da")
+
+
+def _with_far_cell(tmp_path: Path, ref: str, body: str = "<v>1</v>") -> Path:
+    row = "".join(ch for ch in ref if ch.isdigit())
+    far = f'<row r="{row}"><c r="{ref}">{body}</c></row></sheetData>'
+    sheet = sheet_xml(good_rows()).replace("</sheetData>", far)
+    return write_xlsx(tmp_path / f"far-{ref}.xlsx", sheet_body=sheet)
+
+
+@pytest.mark.parametrize(("ref", "corner"), [("XFD1048576", "XFD1048576"), ("A1048576", "I1048576"),
+                                             ("ZZ60000", "ZZ60000")])
+def test_a_cell_far_away_that_would_make_a_giant_grid_is_refused(tmp_path: Path, ref: str, corner: str) -> None:
+    """Two cells (A1 and XFD1048576) make a reader allocate 17 billion cells: the process dies."""
+    path = _with_far_cell(tmp_path, ref)
+    err = refused(path)
+    assert err.code == "too_large" and f"spans A1:{corner}" in err.message("en")
+    also_refused_by_loader(path, "too_large")
+
+
+def test_a_formatted_empty_cell_far_away_is_harmless(tmp_path: Path) -> None:
+    path = _with_far_cell(tmp_path, "XFD1048576", body="")
+    assert check_file(path) == "xlsx"
