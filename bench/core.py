@@ -82,6 +82,22 @@ def load(ctx: Context) -> float:
     return best_of(run, ctx.repeat)
 
 
+@benchmark("load_openpyxl_path", "same model through openpyxl read-only + `read_table` (the other way)",
+           reference_of="load")
+def load_openpyxl_path(ctx: Context) -> float:
+    table_reader = _optional("planner.table_reader")
+    from openpyxl import load_workbook
+
+    def run() -> None:
+        wb = load_workbook(ctx.workbook, read_only=True, data_only=True)
+        ws = wb.worksheets[0]
+        grid = [list(row) for row in ws.iter_rows(values_only=True)]
+        wb.close()
+        table_reader.read_table(grid, sheet=ws.title, path=str(ctx.workbook)).revalidate()
+
+    return best_of(run, ctx.repeat)
+
+
 @benchmark("load_vs_calamine", "load ÷ calamine raw read (ratio, not seconds)", unit="×",
            targets={10_000: 4.0})
 def load_vs_calamine(ctx: Context) -> float:

@@ -209,7 +209,8 @@ def render(results: dict[str, dict[int, Outcome]], sizes: list[int], written: di
         lines += [f"- `{name}`: {why.replace(': ', ' — ', 1)}" for name, why in pending]
     lines += ["", "## Notes", "",
               "- `load` is the full path a user waits for: file checks, reading, building the model and "
-              "validation; the references read the same file's values and build nothing.",
+              "validation. `read_openpyxl` and `read_calamine` read the same file's values and build "
+              "nothing; `load_openpyxl_path` builds the same model from openpyxl's read-only values.",
               "- Peak memory runs in a fresh process (`bench/memory_child.py`): `maxrss` is the whole "
               "process (interpreter and libraries included; compare with the imports-only baseline), "
               "tracemalloc the Python allocations (and it slows the run, so it is measured separately).",
