@@ -91,16 +91,25 @@ def _check_suffix(out_path: Path) -> str:
     return suffix
 
 
-def _title_height(width: int, presentation: bool = False) -> int:
-    sizes = palette.font_sizes(presentation)
-    return int(QFontMetricsF(palette.chart_font(sizes.title, bold=True)).height() * 2.9)
+def _title_sizes(width: int) -> tuple[float, float]:
+    """Title and subtitle point sizes: the normal ones, growing with wide pictures (meeting-room screens)."""
+    sizes = palette.font_sizes(False)
+    grow = max(1.0, width / 1600)
+    return sizes.title * grow, sizes.label * grow
+
+
+def _title_height(width: int) -> int:
+    big, small = _title_sizes(width)
+    fm_big = QFontMetricsF(palette.chart_font(big, bold=True))
+    fm_small = QFontMetricsF(palette.chart_font(small))
+    return int(fm_big.height() + fm_small.height() + 28)
 
 
 def _paint_title(p: QPainter, width: int, height: int, title: str, subtitle: str, page: str = "") -> None:
-    sizes = palette.font_sizes(False)
+    big_pt, small_pt = _title_sizes(width)
     p.fillRect(QRectF(0, 0, width, height), palette.BACKGROUND)
-    big = palette.chart_font(sizes.title, bold=True)
-    small = palette.chart_font(sizes.label)
+    big = palette.chart_font(big_pt, bold=True)
+    small = palette.chart_font(small_pt)
     fm_big, fm_small = QFontMetricsF(big), QFontMetricsF(small)
     top = (height - fm_big.height() - fm_small.height() - 4) / 2
     p.setFont(big)
