@@ -11,7 +11,8 @@ import datetime as _dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TypeVar
+
+from pydantic import BaseModel
 
 from planner.amounts import ZERO, AmountError, parse_amount
 from planner.cells import CellRef, column_letter
@@ -23,12 +24,10 @@ from planner.model import CostCategory, Frame, Initiative, Portfolio, SourceInfo
 from planner.periods import PeriodError, parse_next_step, parse_period, parse_period_range
 from planner.phases import fold, parse_phase
 
-_T = TypeVar("_T")
 LONG_TEXT = 1000
 CHECK_EVERY = 1000
 DASHES = frozenset({"-", "–", "—", "÷", "."})
 TEXT_FIELDS = ("area", "theme", "recipients", "notes")
-_LONG_CHECK = ("name", *TEXT_FIELDS)
 _PLAIN, _TEXT, _YEAR, _COST, _TOTAL = range(5)
 
 
@@ -45,7 +44,6 @@ def _kind(key: str) -> tuple[int, object]:
     return _TEXT, None
 
 
-_TEXT_KEYS = frozenset({*TEXT_FIELDS, "phase", "start", "end", "period", "next_phase", "next_round"})
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ def _blank(v: object) -> bool:
 
 
 def _text(v: object) -> str:
-    if isinstance(v, float) and v == int(v):
+    if isinstance(v, float) and v.is_integer():  # False for inf/nan, which int() cannot take
         return str(int(v))
     if isinstance(v, (_dt.date, _dt.datetime)):
         return v.isoformat()
@@ -97,17 +95,21 @@ def _num(d: Decimal) -> str:
 
 
 _new = object.__new__
-_set = object.__setattr__
 _REF_FIELDS = {"sheet", "row", "column"}
+# pydantic's own slot setters: the fastest way to make a model instance from checked values (~2x setattr).
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _ref(sheet: str, row: int, column: int | None) -> CellRef:
     """A CellRef without pydantic's per-instance validation (the reader makes ~15 per row)."""
     ref = _new(CellRef)
-    _set(ref, "__dict__", {"sheet": sheet, "row": row, "column": column})
-    _set(ref, "__pydantic_fields_set__", _REF_FIELDS)
-    _set(ref, "__pydantic_extra__", None)
-    _set(ref, "__pydantic_private__", None)
+    _set_dict(ref, {"sheet": sheet, "row": row, "column": column})
+    _set_fields_set(ref, _REF_FIELDS)
+    _set_extra(ref, None)
+    _set_private(ref, None)
     return ref
 
 
@@ -123,10 +125,10 @@ def _initiative(values: dict[str, object]) -> Initiative:
     """
     data = {**_STATIC_DEFAULTS, **{k: f() for k, f in _OTHER_FACTORIES}, **values}  # type: ignore[call-arg]
     ini = _new(Initiative)
-    _set(ini, "__dict__", data)
-    _set(ini, "__pydantic_fields_set__", set(values))
-    _set(ini, "__pydantic_extra__", None)
-    _set(ini, "__pydantic_private__", None)
+    _set_dict(ini, data)
+    _set_fields_set(ini, set(values))
+    _set_extra(ini, None)
+    _set_private(ini, None)
     return ini
 
 
@@ -189,7 +191,8 @@ def _set_meta(meta: Metadata, key: str, value: object, where: CellRef) -> None:
     if key == "name" and not meta.name:
         meta.name = _text(value)
     elif key == "price_level" and not meta.price_level:
-        meta.price_level = f"{int(value)}-PL" if isinstance(value, (int, float)) else _text(value)
+        meta.price_level = (f"{int(value)}-PL" if isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+                            else _text(value))
     elif key == "unit" and not meta.unit:
         meta.unit = _text(value)
     elif key == "frame" and meta.frame_total is None:
@@ -219,8 +222,10 @@ class _TableReader:
         self.year_cols = [(y, c - 1) for y, c in sorted(header.years.items())]
         self.spec = [(k, c - 1, *_kind(k)) for k, c in cols.items()]
         self.key_of = {c: k for k, c in cols.items()}
+        self.text_spec = [(k, c0) for k, c0, kind, _t in self.spec if kind == _TEXT]
+        self.text_memo: dict[tuple[str, object], tuple[tuple[tuple[str, object], ...],
+                                                       tuple[str, Severity, dict[str, str]] | None]] = {}
         self.findings: list[Finding] = []
-        self.memo: dict[tuple[object, str], object] = {}
         self.decimals: dict[float, Decimal] = {}
         self.initiatives: list[Initiative] = []
         self.skipped = 0
@@ -246,15 +251,6 @@ class _TableReader:
                                              params={"id": ini_id or f"Række {r}", "value": _text(v)[:200],
                                                      "field": label}))
             return None
-
-    def cached(self, parse: Callable[[str], _T], text: str) -> _T:
-        """``parse(text)``, remembered: phases, areas and next steps repeat down a sheet."""
-        key = (parse, text)
-        try:
-            return self.memo[key]  # type: ignore[return-value]
-        except KeyError:
-            value = self.memo[key] = parse(text)
-            return value
 
     def label(self, key: str) -> str:
         return self.header.labels.get(self.header.columns[key], key)
@@ -308,6 +304,8 @@ class _TableReader:
     def read_initiative(self, row: list[object], r: int, section: str) -> None:
         """One initiative row. The hot loop of the reader: every cell of the table passes here once."""
         sheet, decimals = self.sheet, self.decimals
+        new, set_dict, set_fields, set_extra, set_private = (_new, _set_dict, _set_fields_set, _set_extra,
+                                                             _set_private)
         sources: dict[str, CellRef] = {}
         amounts: dict[int, Decimal] = {}
         costs: dict[CostCategory, Decimal] = {}
@@ -321,11 +319,11 @@ class _TableReader:
                     continue
             elif v is None:
                 continue
-            ref = _new(CellRef)  # _ref() inlined
-            _set(ref, "__dict__", {"sheet": sheet, "row": r, "column": c0 + 1})
-            _set(ref, "__pydantic_fields_set__", _REF_FIELDS)
-            _set(ref, "__pydantic_extra__", None)
-            _set(ref, "__pydantic_private__", None)
+            ref = new(CellRef)  # _ref() inlined
+            set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
+            set_fields(ref, _REF_FIELDS)
+            set_extra(ref, None)
+            set_private(ref, None)
             sources[key] = ref
             if kind == _TEXT:
                 texts = True
@@ -357,13 +355,12 @@ class _TableReader:
             self.read_texts(row, r, sources, values, ini_id)
         if section and "area" not in values:
             values["area"] = section
-        for key in _LONG_CHECK:
-            text = values.get(key)
-            if text.__class__ is str and len(text) > LONG_TEXT:  # type: ignore[arg-type]
-                self.findings.append(Finding(severity=Severity.INFO, code="long_text", initiative_id=ini_id or None,
-                                             where=sources.get(key),
-                                             params={"id": ini_id or f"Række {r}", "field": self.label(key),
-                                                     "length": str(len(text))}))  # type: ignore[arg-type]
+        name = values["name"]
+        if len(name) > LONG_TEXT:  # type: ignore[arg-type]
+            self.findings.append(Finding(severity=Severity.INFO, code="long_text", initiative_id=ini_id or None,
+                                         where=sources.get("name"),
+                                         params={"id": ini_id or f"Række {r}", "field": self.label("name"),
+                                                 "length": str(len(name))}))  # type: ignore[arg-type]
         self.initiatives.append(_initiative(values))
 
     def row_id(self, row: list[object]) -> str:
@@ -374,31 +371,54 @@ class _TableReader:
 
     def read_texts(self, row: list[object], r: int, sources: dict[str, CellRef], values: dict[str, object],
                    ini_id: str) -> None:
-        cols = self.header.columns
-        label_id = ini_id or f"Række {r}"
-        for key in TEXT_FIELDS:
-            if key in sources:
-                v = row[cols[key] - 1]
-                values[key] = v.strip() if type(v) is str else _text(v)
-        if "area" in values:
-            values["area"] = self.cached(normalise_area, values["area"])
-        if "phase" in sources:
-            text = _text(row[cols["phase"] - 1])
-            values["phase_text"], values["phase"] = text, self.cached(parse_phase, text)
-        if "start" in sources or "end" in sources or "period" in sources:
-            self.read_periods(row, sources, values, label_id)
-        if "next_round" in sources:
-            values["next_round"] = " ".join(_text(row[cols["next_round"] - 1]).split())
-        if "next_phase" in sources:
-            text = _text(row[cols["next_phase"] - 1])
-            phase, round_text = self.cached(parse_next_step, text)
-            values["next_phase"] = phase
+        """The text columns of a row, each value parsed once per distinct text (they repeat down a sheet)."""
+        memo = self.text_memo
+        for key, c0 in self.text_spec:
+            if key not in sources:
+                continue
+            v = row[c0]
+            parsed = memo.get((key, v))
+            if parsed is None:
+                parsed = memo[(key, v)] = self.parse_text(key, v)
+            updates, problem = parsed
+            values.update(updates)
+            if problem is not None:
+                code, severity, params = problem
+                self.findings.append(Finding(severity=severity, code=code, initiative_id=ini_id or None,
+                                             where=sources[key],
+                                             params={"id": ini_id or f"Række {r}", **params}))
+        round_text = values.pop("_round", "")
+        if round_text and not values.get("next_round"):
+            values["next_round"] = round_text
+
+    def parse_text(self, key: str, v: object) -> tuple[tuple[tuple[str, object], ...],
+                                                       tuple[str, Severity, dict[str, str]] | None]:
+        """(field updates, problem) for one text cell; the problem is (code, severity, params)."""
+        text = v.strip() if type(v) is str else _text(v)
+        problem = None
+        if len(text) > LONG_TEXT:
+            problem = ("long_text", Severity.INFO, {"field": self.label(key), "length": str(len(text))})
+        if key == "area":
+            return (("area", normalise_area(text)),), problem
+        if key == "phase":
+            return (("phase_text", text), ("phase", parse_phase(text))), problem
+        if key == "next_round":
+            return (("next_round", " ".join(text.split())),), problem
+        if key == "next_phase":
+            phase, round_text = parse_next_step(text)
             if phase is None and not round_text:
-                self.findings.append(Finding(severity=Severity.WARNING, code="unknown_phase",
-                                             initiative_id=ini_id or None, where=sources["next_phase"],
-                                             params={"id": label_id, "text": text[:200]}))
-            if round_text and not values.get("next_round"):
-                values["next_round"] = round_text
+                problem = ("unknown_phase", Severity.WARNING, {"text": text[:200]})
+            return (("next_phase", phase), ("_round", round_text)), problem
+        try:
+            if key == "period":
+                (sy, sq), (ey, eq) = parse_period_range(v)
+                return (("start_year", sy), ("start_quarter", sq), ("end_year", ey), ("end_quarter", eq)), None
+            if key in ("start", "end"):
+                year, quarter = parse_period(v, end=key == "end")
+                return ((f"{key}_year", year), (f"{key}_quarter", quarter)), None
+        except PeriodError:
+            return (), ("bad_period", Severity.WARNING, {"value": text[:200]})
+        return ((key, text),), problem
 
     def formula_finding(self, r: int, c: int, ini_id: str) -> None:
         key = self.key_of.get(c)
@@ -418,22 +438,6 @@ class _TableReader:
                                      where=_ref(self.sheet, r, c),
                                      params={"id": label_id, "formula": "=" + f.formula[:200],
                                              "field": self.label(key)}))
-
-    def read_periods(self, row: list[object], sources: dict[str, CellRef], values: dict[str, object],
-                     label_id: str) -> None:
-        cols = self.header.columns
-        try:
-            if "period" in sources:
-                (sy, sq), (ey, eq) = parse_period_range(row[cols["period"] - 1])
-                values.update(start_year=sy, start_quarter=sq, end_year=ey, end_quarter=eq)
-            for key in ("start", "end"):
-                if key in sources:
-                    year, quarter = parse_period(row[cols[key] - 1], end=key == "end")
-                    values[f"{key}_year"], values[f"{key}_quarter"] = year, quarter
-        except PeriodError as exc:
-            self.findings.append(Finding(severity=Severity.WARNING, code="bad_period", initiative_id=label_id,
-                                         where=sources.get(exc.key) or sources.get("period"),
-                                         params={"id": label_id, "value": str(exc)[:200]}))
 
 
 def read_table(grid: list[list[object]], *, sheet: str, path: str = "",

@@ -29,6 +29,7 @@ _META_SHEETS = {"program", "programme", "metadata", "meta", "info", "om", "about
                 "frame", "forside", "cover", "indstillinger", "settings", "stamdata"}
 
 _F_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_F_TAG_PLAIN = re.compile(rb"<f[\s>/]")  # no namespace prefix (Excel, LibreOffice, openpyxl): a fast literal search
 _C_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
 _V_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>", re.S)
 _R_ATTR = re.compile(rb'\sr="([A-Z]+)(\d+)"')
@@ -46,7 +47,8 @@ def scan_formulas(xml: bytes) -> dict[tuple[int, int], FormulaCell]:
     ``<f>`` is its cell. Cheap: only formula cells are looked at.
     """
     out: dict[tuple[int, int], FormulaCell] = {}
-    for m in _F_TAG.finditer(xml):
+    prefixed = b"<sheetData" not in xml
+    for m in (_F_TAG if prefixed else _F_TAG_PLAIN).finditer(xml):
         pos = m.start()
         start = xml.rfind(b"<", 0, pos)
         tag = xml[start:pos]
