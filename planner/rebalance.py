@@ -270,15 +270,14 @@ def _collect(portfolio: Portfolio, groups: dict[int | None, _Group], lockset: _L
         _fill(groups[None], cell_ids, cell_years, olds, weights, None)
     else:
         for y, group in groups.items():
-            picks = list(compress(count(), map(eq, cell_years, repeat(y))))
-            _fill(group, cell_ids, cell_years, olds, weights, picks)
+            _fill(group, cell_ids, cell_years, olds, weights, list(map(eq, cell_years, repeat(y))))
 
 
 def _fill(group: _Group, ids: list[str], years: list[int], olds: list[Decimal], weights: list[int | None],
-          picks: list[int] | None) -> None:
-    if picks is not None:
-        ids, years = list(map(ids.__getitem__, picks)), list(map(years.__getitem__, picks))
-        olds, weights = list(map(olds.__getitem__, picks)), list(map(weights.__getitem__, picks))
+          mask: list[bool] | None) -> None:
+    if mask is not None:
+        ids, years = list(compress(ids, mask)), list(compress(years, mask))
+        olds, weights = list(compress(olds, mask)), list(compress(weights, mask))
     group.ids, group.years, group.olds = ids, years, olds
     group.exact = None not in weights
     if not olds or (min(weights) >= 0 if group.exact else min(olds) >= 0):  # type: ignore[type-var]
@@ -292,17 +291,16 @@ def _emit(group: _Group, target: int, columns: tuple[list, list, list, list]) ->
     """Append the cells whose share differs from what they hold."""
     shares = largest_remainder(group.weights, target)
     if group.exact:
-        changed = list(compress(count(), map(ne, shares, group.weights)))
+        mask = list(map(ne, shares, group.weights))
     else:
-        changed = [i for i, (s, a) in enumerate(zip(shares, group.olds)) if from_tenths(s) != a]
-    ids, years, olds = group.ids, group.years, group.olds
+        mask = [from_tenths(s) != a for s, a in zip(shares, group.olds)]
     try:
-        news = list(map(_DECIMALS.__getitem__, map(shares.__getitem__, changed)))
+        news = list(map(_DECIMALS.__getitem__, compress(shares, mask)))
     except KeyError:
-        news = [from_tenths(shares[i]) for i in changed]
-    columns[0].extend(map(ids.__getitem__, changed))
-    columns[1].extend(map(years.__getitem__, changed))
-    columns[2].extend(map(olds.__getitem__, changed))
+        news = list(map(from_tenths, compress(shares, mask)))
+    columns[0].extend(compress(group.ids, mask))
+    columns[1].extend(compress(group.years, mask))
+    columns[2].extend(compress(group.olds, mask))
     columns[3].extend(news)
 
 

@@ -155,6 +155,8 @@ def scenarios_to_rows(scenarios: Sequence[Scenario]) -> list[list[object]]:
             for year, amount in sorted(sc.frame.by_year.items()):
                 rows.append([sc.name, created, TYPE_FRAME, None, year, amount, None])
         for ini_id, years in sc.amounts.items():
+            if not years:
+                rows.append([sc.name, created, TYPE_AMOUNT, ini_id, None, None, None])
             for year, amount in sorted(years.items()):
                 rows.append([sc.name, created, TYPE_AMOUNT, ini_id, year, amount, None])
     return rows
@@ -244,12 +246,17 @@ def scenarios_from_rows(rows: Sequence[Sequence[object]], *, path: str = "") -> 
         if kind == TYPE_SCENARIO:
             sc.note = _text(cell(row, "note"))
             continue
-        raw_amount = cell(row, "amount")
+        raw_amount, raw_year = cell(row, "amount"), cell(row, "year")
+        if kind == TYPE_AMOUNT and _blank(raw_amount) and _blank(raw_year):
+            ini_id = _text(cell(row, "id"))
+            if not ini_id:
+                raise _bad(path, excel_row, cols["id"], "", "an initiative id")
+            sc.amounts.setdefault(ini_id, {})
+            continue
         try:
             amount = parse_amount(raw_amount)
         except AmountError:
             raise _bad(path, excel_row, cols["amount"], raw_amount, "an amount like 12,5") from None
-        raw_year = cell(row, "year")
         if kind == TYPE_FRAME:
             frame = sc.frame or Frame()
             if _blank(raw_year):
