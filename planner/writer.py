@@ -108,6 +108,7 @@ class _WritePlan:
         self.new_sources: dict[int, dict[str, CellRef]] = {}
         self.changed_cells = 0
         self.stated_updates: list[tuple[Initiative, Decimal]] = []
+        self.edited_amounts: list[Initiative] = []
         self.grid: list[list[Any]] = []
         self.log = get_logger()
 
@@ -155,16 +156,19 @@ class _WritePlan:
                     if ref is None or (ref.row == row and ref.column == col and ref.sheet == sheet_name):
                         if line is not None and _quick_same(model, line[col - 1] if col - 1 < len(line) else None):
                             continue
-                        self._update(ref or CellRef(sheet=sheet_name, row=row, column=col), key, model)
-                    else:
-                        self._update(ref, key, model)
+                        if self._update(ref or CellRef(sheet=sheet_name, row=row, column=col), key, model) \
+                                and key.startswith("year:"):
+                            self.edited_amounts.append(ini)
+                    elif self._update(ref, key, model) and key.startswith("year:"):
+                        self.edited_amounts.append(ini)
             for key in _extra_keys(ini, mapped_keys if row is not None else set()):
                 ref = sources.get(key)
                 if ref is None or ref.row is None or ref.column is None:
                     if _has_value(ini, key):
                         self.log.warning("save: %s %s has no cell to go to; not written", ini.id, key)
                     continue
-                self._update(ref, key, _model_value(ini, key))
+                if self._update(ref, key, _model_value(ini, key)) and key.startswith("year:"):
+                    self.edited_amounts.append(ini)
         frame = self.portfolio.frame
         for key, ref in frame.sources.items():
             if ref.row is None or ref.column is None:
@@ -174,17 +178,18 @@ class _WritePlan:
             elif key.startswith("year:"):
                 self._update(ref, key, frame.by_year.get(int(key[5:])))
 
-    def _update(self, ref: CellRef, key: str, model: Any) -> None:
+    def _update(self, ref: CellRef, key: str, model: Any) -> bool:
         sheet = self.sheet(ref.sheet)
         if sheet is None:
             self.log.warning("save: sheet %r is gone; %s not written", ref.sheet, ref.describe())
-            return
+            return False
         assert ref.row is not None and ref.column is not None
         current = sheet.cell(ref.row, ref.column)
         if _same(key, model, current):
-            return
+            return False
         sheet.set(ref.row, ref.column, _cell_input(key, model))
         self.changed_cells += 1
+        return True
 
     def refresh_totals(self) -> None:
         sheet = self.sheet(self.src.sheet)
@@ -193,7 +198,7 @@ class _WritePlan:
         from planner.writer_totals import refresh_totals
 
         self.stated_updates = refresh_totals(self.portfolio, self.src, sheet, self.grid,
-                                             lambda ini: _home_row(ini, self.src.sheet))
+                                             lambda ini: _home_row(ini, self.src.sheet), self.edited_amounts)
 
     # -- new rows ---------------------------------------------------------------------------------
     def add_new_initiatives(self) -> None:
