@@ -94,11 +94,13 @@ def test_export_widget_writes_the_widget_as_shown(qtbot: QtBot, tmp_path: Path) 
     view.resize(900, 500)
     view.show()
     qtbot.waitExposed(view)
-    png = export_widget(view, tmp_path / "w.png")
+    png = export_widget(view, tmp_path / "w.png", auto_title=False)
     image = QImage(str(png))
     assert (image.width(), image.height()) == (900, 500)
     titled = QImage(str(export_widget(view, tmp_path / "t.png", title="UIP 2023", subtitle="Status")))
     assert titled.width() == 900 and titled.height() > 500
+    svg = export_widget(view, tmp_path / "auto.svg")
+    assert f"{view.portfolio().name} – Tidslinje" in svg.read_text(encoding="utf-8")
     pdf = export_widget(view, tmp_path / "w.pdf")
     assert _pdf_pages(pdf) >= 1
     assert view.size().width() == 900 and view.size().height() == 500

@@ -12,14 +12,14 @@ from decimal import Decimal
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from planner.amounts import ZERO, format_amount
 from planner.model import Portfolio
 from planner.phases import PHASES, Phase
 from ui import palette
-from ui.timeline_items import LegendBar
+from ui.chart_parts import LegendBar
 
 BAR_WIDTH = 0.62
 
@@ -59,6 +59,8 @@ def phase_totals_by_year(portfolio: Portfolio) -> dict[Phase | None, dict[int, D
 
 class BudgetChart(QWidget):
     """Stacked yearly totals by phase against the frame; items made once, updated in place."""
+
+    VIEW_KEY = "budget"
 
     def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +124,9 @@ class BudgetChart(QWidget):
             self.set_portfolio(portfolio)
 
     # -- contract ---------------------------------------------------------------------------------
+    def portfolio(self) -> Portfolio:
+        return self._portfolio
+
     def set_portfolio(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
         self._apply_refresh()
@@ -280,4 +285,3 @@ class BudgetChart(QWidget):
         self._amount_axis.label.setFont(font)
         self._plot.getPlotItem().getAxis("left").setTextPen(pg.mkPen(palette.TEXT))
         self._year_axis.setTextPen(pg.mkPen(palette.TEXT))
-        _ = Qt

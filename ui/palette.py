@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.phases import PHASES, Phase
 
@@ -63,6 +63,13 @@ def phase_label(phase: Phase | None) -> str:
     if phase is None:
         return QCoreApplication.translate("Palette", "Uden fase")
     return QCoreApplication.translate("Palette", phase.label_da)
+
+
+def pattern_brush(style: PhaseStyle) -> QBrush | None:
+    """The hatch laid over a phase's fill, or None for a plain fill."""
+    if style.pattern == Qt.BrushStyle.NoBrush:
+        return None
+    return QBrush(style.pattern_color, style.pattern)
 
 
 def faded(color: QColor, alpha: int = 90) -> QColor:

@@ -22,23 +22,16 @@ from planner.amounts import ZERO, format_amount
 from planner.model import Portfolio
 from planner.phases import PHASES, Phase
 from ui import palette
+from ui.chart_parts import LegendBar, YearAxis, YearGridItem, legend_entries
 from ui.timeline_items import (
     BAR_HEIGHT,
-    LegendBar,
-    YearAxis,
-    YearGridItem,
-    _pattern_brush,
     initiative_span,
-    legend_entries,
     next_phase_of,
     plain_to_tooltip_html,
     tooltip_text,
     tr,
 )
 from ui.timeline_view import _Plot
-
-LANE_GAP = 0.35
-
 
 @dataclass(frozen=True)
 class LaneBar:
@@ -262,7 +255,7 @@ class PipelineItem(pg.GraphicsObject):
             text_color = style.text
             text = bar.label
         p.drawRoundedRect(rect, 3, 3)
-        pattern = None if bar.next else _pattern_brush(style)
+        pattern = None if bar.next else palette.pattern_brush(style)
         if pattern is not None:
             p.setBrush(pattern)
             p.drawRoundedRect(rect, 3, 3)
@@ -359,6 +352,8 @@ class LaneAxis(pg.AxisItem):
 class PipelineView(QWidget):
     """Swim lanes by SUSI phase; same selection contract as the timeline."""
 
+    VIEW_KEY = "phases"
+
     initiative_selected = Signal(str)
 
     def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None) -> None:
@@ -405,6 +400,9 @@ class PipelineView(QWidget):
             self.set_portfolio(portfolio)
 
     # -- contract ---------------------------------------------------------------------------------
+    def portfolio(self) -> Portfolio:
+        return self._portfolio
+
     def set_portfolio(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
         self._apply_refresh()

@@ -240,6 +240,15 @@ def _svg_pixel_size(path: Path, width: int, height: int) -> None:
     path.write_text(head + sep + tag + close + tail, encoding="utf-8")
 
 
+def _auto_title(widget: QWidget) -> tuple[str | None, str]:
+    key = getattr(widget, "VIEW_KEY", None)
+    portfolio = widget.portfolio() if hasattr(widget, "portfolio") else None
+    if key not in VIEWS or not isinstance(portfolio, Portfolio):
+        return None, ""
+    status = widget.status_date() if hasattr(widget, "status_date") else None
+    return title_lines(portfolio, key, status)
+
+
 def render_view(portfolio: Portfolio, view: str, out_path: str | os.PathLike[str], width: int = 1600,
                 height: int = 900, *, status_date: date | None = None, today: date | None = None) -> Path:
     """Write one chart of a portfolio as PNG/SVG/PDF (by suffix), with a title band and a legend."""
@@ -273,14 +282,17 @@ def render_view(portfolio: Portfolio, view: str, out_path: str | os.PathLike[str
 
 
 def export_widget(widget: QWidget, out_path: str | os.PathLike[str], *, title: str | None = None,
-                  subtitle: str = "") -> Path:
-    """Write a widget as it is on screen (its current size) to PNG/SVG/PDF; an optional title band on top.
+                  subtitle: str = "", auto_title: bool = True) -> Path:
+    """Write a widget as it is on screen to PNG/SVG/PDF, with a title band on top.
 
-    For a PDF the widget is laid out on the page's proportions for the time of writing (and a timeline
-    split over pages), then put back as it was.
+    The title is ``title``, else (``auto_title``) made from the chart's portfolio like ``render_view``
+    does. A PNG/SVG is the widget's size plus the band; for a PDF the widget is laid out on the page's
+    proportions for the time of writing (and a timeline split over pages), then put back as it was.
     """
     out = Path(out_path)
     suffix = _check_suffix(out)
+    if title is None and auto_title:
+        title, subtitle = _auto_title(widget)
     size = widget.size()
     band = _title_height(size.width()) if title is not None else 0
     state: dict[str, Any] = {}

@@ -10,19 +10,18 @@ selection or an edit is a repaint, never a rebuild of graphics items.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QTransform
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
 
 from planner.amounts import format_amount
 from planner.model import Initiative, Portfolio, area_label
-from planner.phases import PHASES, Phase
+from planner.phases import Phase
 from ui import palette
 
 BAR_HEIGHT = 0.62
@@ -67,11 +66,6 @@ def next_phase_of(ini: Initiative) -> Phase | None:
     if ini.next_phase is not None:
         return ini.next_phase
     return ini.phase.next() if ini.phase is not None else None
-
-
-def short_name(name: str, limit: int = 60) -> str:
-    text = " ".join(name.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -238,12 +232,6 @@ def plain_to_tooltip_html(text: str) -> str:
     return "<qt><p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p></qt>"
 
 
-def _pattern_brush(style: palette.PhaseStyle) -> QBrush | None:
-    if style.pattern == Qt.BrushStyle.NoBrush:
-        return None
-    return QBrush(style.pattern_color, style.pattern)
-
-
 class BarsItem(pg.GraphicsObject):
     """All bars of the timeline in one item, painted row by row for the visible rows only.
 
@@ -339,7 +327,7 @@ class BarsItem(pg.GraphicsObject):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(style.fill)
             p.drawRoundedRect(rect, 3, 3)
-            pattern = _pattern_brush(style)
+            pattern = palette.pattern_brush(style)
             if pattern is not None:
                 p.setBrush(pattern)
                 p.drawRoundedRect(rect, 3, 3)
@@ -445,165 +433,3 @@ class RowLabelAxis(pg.AxisItem):
             p.drawText(cell.adjusted(x, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
         p.setPen(pg.mkPen(palette.GRID))
         p.drawLine(QPointF(bounds.right(), bounds.top()), QPointF(bounds.right(), bounds.bottom()))
-
-
-class YearGridItem(pg.GraphicsObject):
-    """Vertical lines at year starts (and fainter at quarters) across the visible rows."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._x = (0.0, 1.0)
-        self.setZValue(-5)
-
-    def set_range(self, x_min: float, x_max: float) -> None:
-        self.prepareGeometryChange()
-        self._x = (x_min, x_max)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(self._x[0] - 1, -1e6, self._x[1] - self._x[0] + 2, 2e6)
-
-    def paint(self, p: QPainter, *args: object) -> None:
-        vb = self.getViewBox()
-        if vb is None:
-            return
-        view = vb.viewRect()
-        tr_ = p.transform()
-        p.save()
-        p.setTransform(QTransform())
-        q = math.floor(self._x[0] * 4)
-        while q <= self._x[1] * 4:
-            x = q / 4
-            if view.left() - 1 <= x <= view.right() + 1:
-                top = tr_.map(QPointF(x, view.top()))
-                bottom = tr_.map(QPointF(x, view.bottom()))
-                pen = QPen(palette.GRID if q % 4 == 0 else palette.GRID_MINOR, 1.5 if q % 4 == 0 else 1.0)
-                p.setPen(pen)
-                p.drawLine(top, bottom)
-            q += 1
-        p.restore()
-
-
-class YearAxis(pg.AxisItem):
-    """Year labels centred in each year (2023 between 2023.0 and 2024.0)."""
-
-    def __init__(self, orientation: str = "bottom") -> None:
-        super().__init__(orientation)
-        self.setStyle(tickLength=0)
-        self.setPen(pg.mkPen(palette.GRID))
-        self.setTextPen(pg.mkPen(palette.TEXT))
-
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N803
-        years = [y + 0.5 for y in range(int(math.floor(minVal)) - 1, int(math.ceil(maxVal)) + 1)
-                 if minVal <= y + 0.5 <= maxVal]
-        px_per_year = size / max(maxVal - minVal, 1e-9)
-        if px_per_year < 45:
-            step = math.ceil(45 / px_per_year)
-            years = [y for y in years if int(y) % step == 0]
-        return [(1.0, years)]
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [str(int(math.floor(v))) for v in values]
-
-
-def legend_entries(include_next: bool = True, include_unknown: bool = False) -> list[tuple[str, str, object]]:
-    """(kind, text, key) rows for :class:`LegendBar`."""
-    entries: list[tuple[str, str, object]] = [("phase", palette.phase_label(p), p) for p in PHASES]
-    if include_unknown:
-        entries.append(("phase", palette.phase_label(None), None))
-    if include_next:
-        entries.append(("next", tr("Mulig næste fase"), None))
-    return entries
-
-
-class LegendBar(QWidget):
-    """A one-line legend: phase swatches (with their patterns), the faded next phase and the lines."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[tuple[str, str, object]] = legend_entries()
-        self.presentation = False
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def set_entries(self, entries: list[tuple[str, str, object]]) -> None:
-        self._entries = entries
-        self.updateGeometry()
-        self.update()
-
-    def set_presentation(self, on: bool) -> None:
-        self.presentation = on
-        self.updateGeometry()
-        self.update()
-
-    def entries(self) -> list[tuple[str, str, object]]:
-        return list(self._entries)
-
-    def _font_metrics(self) -> QFontMetricsF:
-        return QFontMetricsF(palette.chart_font(palette.font_sizes(self.presentation).legend))
-
-    def sizeHint(self) -> QSize:
-        fm = self._font_metrics()
-        width = sum(fm.horizontalAdvance(t) + fm.height() * 2.6 + 18 for _, t, _ in self._entries)
-        return QSize(int(width) + 20, int(fm.height() * 2.0))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(100, self.sizeHint().height())
-
-    def paintEvent(self, event: object) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        font = palette.chart_font(palette.font_sizes(self.presentation).legend)
-        p.setFont(font)
-        fm = QFontMetricsF(font)
-        h = fm.height()
-        x = 10.0
-        cy = self.height() / 2
-        for kind, text, key in self._entries:
-            if kind != "text":
-                sw = QRectF(x, cy - h * 0.4, h * 1.8, h * 0.8)
-                paint_swatch(p, kind, sw, key)
-                x = sw.right() + 6
-            p.setPen(palette.MUTED_TEXT if kind == "text" else palette.TEXT)
-            p.drawText(QRectF(x, 0, fm.horizontalAdvance(text) + 4, self.height()),
-                       int(Qt.AlignmentFlag.AlignVCenter), text)
-            x += fm.horizontalAdvance(text) + 20
-        p.end()
-
-
-def paint_swatch(p: QPainter, kind: str, rect: QRectF, key: object) -> None:
-    """A legend swatch: a phase bar, a faded dashed next-phase bar, or a coloured line."""
-    p.save()
-    if kind in ("phase", "solid"):
-        style = palette.phase_style(key if isinstance(key, Phase) else None)
-        p.setPen(QPen(style.fill.darker(160), 1.0))
-        p.setBrush(style.fill)
-        p.drawRoundedRect(rect, 2, 2)
-        pattern = _pattern_brush(style) if kind == "phase" else None
-        if pattern is not None:
-            p.setBrush(pattern)
-            p.drawRoundedRect(rect, 2, 2)
-    elif kind == "next":
-        p.setPen(QPen(QColor("#777777"), 1.4, Qt.PenStyle.DashLine))
-        p.setBrush(QColor(150, 150, 150, 60))
-        p.drawRoundedRect(rect, 2, 2)
-    elif kind == "line":
-        color = key if isinstance(key, QColor) else palette.TEXT
-        p.setPen(QPen(color, 2.5))
-        p.drawLine(QPointF(rect.left(), rect.center().y()), QPointF(rect.right(), rect.center().y()))
-    elif kind == "dash":
-        color = key if isinstance(key, QColor) else palette.TEXT
-        p.setPen(QPen(color, 2.5, Qt.PenStyle.DashLine))
-        p.drawLine(QPointF(rect.left(), rect.center().y()), QPointF(rect.right(), rect.center().y()))
-    elif kind == "vline":
-        color = key if isinstance(key, QColor) else palette.TEXT
-        p.setPen(QPen(color, 2.5))
-        p.drawLine(QPointF(rect.center().x(), rect.top() - 2), QPointF(rect.center().x(), rect.bottom() + 2))
-    elif kind == "box":
-        color = key if isinstance(key, QColor) else palette.TEXT
-        p.setPen(QPen(color, 2.5))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRect(rect)
-    p.restore()
-
-
-LabelFn = Callable[[Initiative], str]

@@ -20,16 +20,13 @@ from planner.amounts import format_amount
 from planner.model import Initiative, Portfolio
 from planner.phases import PHASES
 from ui import palette
+from ui.chart_parts import LegendBar, YearAxis, YearGridItem, legend_entries
 from ui.timeline_items import (
     BarsItem,
-    LegendBar,
     RowLabelAxis,
     TimelineLayout,
-    YearAxis,
-    YearGridItem,
     build_layout,
     format_date_da,
-    legend_entries,
     plain_to_tooltip_html,
     tooltip_text,
     tr,
@@ -71,6 +68,8 @@ def _bar_labels(initiatives: Iterable[Initiative]) -> dict[str, str]:
 
 class TimelineView(QWidget):
     """Gantt of initiatives by year; see the UI contract in the team brief for the public API."""
+
+    VIEW_KEY = "timeline"
 
     initiative_selected = Signal(str)
 
@@ -146,6 +145,9 @@ class TimelineView(QWidget):
             self.set_portfolio(portfolio)
 
     # -- contract ---------------------------------------------------------------------------------
+    def portfolio(self) -> Portfolio:
+        return self._portfolio
+
     def set_portfolio(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
         if self._selected and portfolio.get(self._selected) is None:
