@@ -21,6 +21,7 @@ Benchmark: ``bench_fit_to_frame(portfolio)`` (fit every year, apply, revert) —
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from itertools import chain, compress, count, islice, repeat
@@ -268,9 +269,16 @@ def _collect(portfolio: Portfolio, groups: dict[int | None, _Group], lockset: _L
         weights = [w if w is not None else tenths(a) for w, a in zip(weights, olds)]
     if None in groups:
         _fill(groups[None], cell_ids, cell_years, olds, weights, None)
-    else:
+    elif len(groups) <= 2:
         for y, group in groups.items():
             _fill(group, cell_ids, cell_years, olds, weights, list(map(eq, cell_years, repeat(y))))
+    else:
+        # One stable sort by year (portfolio order kept within a year) instead of a pass per year.
+        order = sorted(range(len(cell_years)), key=cell_years.__getitem__)
+        by_year = [list(map(col.__getitem__, order)) for col in (cell_ids, cell_years, olds, weights)]
+        for y, group in groups.items():
+            lo, hi = bisect_left(by_year[1], y), bisect_right(by_year[1], y)
+            _fill(group, *(col[lo:hi] for col in by_year), None)  # type: ignore[arg-type]
 
 
 def _fill(group: _Group, ids: list[str], years: list[int], olds: list[Decimal], weights: list[int | None],
