@@ -15,6 +15,7 @@ import os
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
@@ -127,6 +128,7 @@ def package_findings(path: str | os.PathLike[str]) -> list[Finding]:
 # -- zip packages -----------------------------------------------------------------------------------
 
 def _check_package(p: Path, shown: str) -> str:
+    _check_directory_size(p, shown)
     try:
         zf = zipfile.ZipFile(p)
     except zipfile.BadZipFile as exc:
@@ -142,6 +144,40 @@ def _check_package(p: Path, shown: str) -> str:
             if info.filename.lower().endswith(XML_SUFFIXES) or info.filename == "[Content_Types].xml":
                 _scan_part(zf, info, shown)
     return kind
+
+
+MAX_DIRECTORY_BYTES = 16 * 1024 * 1024
+
+
+def _check_directory_size(p: Path, shown: str) -> None:
+    """Refuse a zip whose central directory alone is huge, before zipfile builds an object per entry.
+
+    Reads the end-of-central-directory record (and its ZIP64 twin) from the file's last 64 KB; when it
+    cannot be found, zipfile itself reports the damage.
+    """
+    size = p.stat().st_size
+    with p.open("rb") as fh:
+        start = max(0, size - 65_557)
+        fh.seek(start)
+        tail = fh.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + 22 > len(tail):
+            return
+        entries, cd_size = struct.unpack_from("<HI", tail, at + 10)
+        count, directory = int(entries), int(cd_size)
+        locator = at - 20
+        zip64 = entries == 0xFFFF or cd_size == 0xFFFFFFFF
+        if zip64 and locator >= 0 and tail[locator:locator + 4] == b"PK\x06\x07":
+            offset = struct.unpack_from("<Q", tail, locator + 8)[0]
+            if offset + 56 <= size:
+                fh.seek(offset)
+                record = fh.read(56)
+                if record[:4] == b"PK\x06\x06":
+                    count, directory = struct.unpack_from("<QQ", record, 32)
+    if count > MAX_ENTRIES:
+        raise WorkbookError("too_large", path=shown, reason=f"{count} zip entries > {MAX_ENTRIES}")
+    if directory > MAX_DIRECTORY_BYTES:
+        raise WorkbookError("too_large", path=shown, reason=f"zip directory of {_mb(directory)}")
 
 
 def _zip_reason(exc: BaseException) -> str:
@@ -338,7 +374,7 @@ def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> Iterator[
             RuntimeError) as exc:
         reason = str(exc) or type(exc).__name__
         raise WorkbookError("damaged_zip", path=shown, reason=f"'{_short(info.filename)}': {reason}") from None
-    except Exception as exc:  # zlib.error and friends: the bytes are not a valid deflate stream
+    except zlib.error as exc:  # the bytes are not a valid deflate stream
         raise WorkbookError("damaged_zip", path=shown,
                             reason=f"'{_short(info.filename)}': {type(exc).__name__}: {exc}") from None
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bad_file_builders import Formula, HEADER, good_rows, write_ole2, write_xlsx, write_zip
+from bad_file_builders import HEADER, Formula, good_rows, write_ole2, write_xlsx, write_zip
 
 from planner.cli import main
 from planner.errors import WorkbookError
@@ -244,7 +244,7 @@ def test_absurd_year_1900_is_named(tmp_path: Path, capsys: pytest.CaptureFixture
         assert "1900" in err.message("en")
         return
     assert any("1900" in f.message("en") for f in portfolio.findings if f.code == "year_absurd")
-    code, out, err = _check(path, capsys)
+    _code, out, err = _check(path, capsys)
     assert "1900" in out + err
 
 

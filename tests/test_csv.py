@@ -84,7 +84,7 @@ def test_ids_with_leading_zeros_and_dates_stay_text() -> None:
 
 
 def test_text_that_is_not_a_number_stays_as_written_for_the_reader_to_quote() -> None:
-    grid, _ = parse_csv_bytes("ID;2023\nV1;ca. 2 mio\nV2;-1,5\n".encode())
+    grid, _ = parse_csv_bytes(b"ID;2023\nV1;ca. 2 mio\nV2;-1,5\n")
     assert grid[1][1] == "ca. 2 mio"
     assert grid[2][1] == Decimal("-1.5")
 

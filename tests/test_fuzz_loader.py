@@ -123,8 +123,8 @@ replacement_bodies = st.one_of(
     st.binary(max_size=300),
     st.text(max_size=200).map(str.encode),
     st.sampled_from([b"", b"<", b"<?xml version='1.0'?>", b"<worksheet/>", b"<sheetData><row r='x'>",
-                     b"<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
-                     b"<sheetData><row r='1'><c r='A1' t='s'><v>99999</v></c></row></sheetData></worksheet>",
+                     (b"<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
+                      b"<sheetData><row r='1'><c r='A1' t='s'><v>99999</v></c></row></sheetData></worksheet>"),
                      b"<sst xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'/>"]),
 )
 corruptions = st.one_of(
