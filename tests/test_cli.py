@@ -226,10 +226,19 @@ def test_export_set_changes_exactly_that_cell(capsys: pytest.CaptureFixture[str]
     assert code == 0, err
     assert f"{ini.id} {year}:" in out and "2.5" in out
     before, after = _cells(synthetic), _cells(out_path)
-    cell = f"{YEAR_COLUMN[year]}{FIRST_ROW + 2}"
+    row, totals_row = FIRST_ROW + 2, FIRST_ROW + 40
+    cell = f"{YEAR_COLUMN[year]}{row}"
     assert before[cell] == float(ini.amounts[year])
     assert after[cell] == 2.5
-    assert {k: v for k, v in after.items() if k != cell} == {k: v for k, v in before.items() if k != cell}
+    # Sums that agreed before the edit are kept true (planner.writer_totals); nothing else moves.
+    delta = Decimal("2.5") - ini.amounts[year]
+    derived = {f"{YEAR_COLUMN[year]}{totals_row}", f"N{totals_row}", f"N{row}"}
+    for ref in derived:
+        if after[ref] != before[ref]:
+            assert Decimal(str(after[ref])) == Decimal(str(before[ref])) + delta, ref
+    untouched = set(before) - derived - {cell}
+    assert {k: after.get(k) for k in untouched} == {k: before[k] for k in untouched}
+    assert set(after) == set(before)
     code, out, _ = run(capsys, "summary", str(out_path), "--json")
     item = next(i for i in json.loads(out)["items"] if i["id"] == ini.id)
     assert item["years"][str(year)] == 2.5
