@@ -26,11 +26,16 @@ from planner.model import CostCategory, Initiative, Portfolio, SourceInfo, norma
 from planner.phases import Phase, parse_phase
 from planner.safe_save import Fault, atomic_copy, atomic_write, fingerprint
 from planner.xlsx_package import (
-    CONTENT_TYPES, CT_WORKBOOK, CT_WORKBOOK_MACRO, CT_WORKSHEET, REL_WORKSHEET, XlsxPackage,
-    add_override, add_relationship, add_sheet_entry, drop_calc_chain, new_part_name, next_sheet_id,
-    set_full_calc_on_load, xml_unescape,
+    CONTENT_TYPES,
+    CT_WORKBOOK,
+    CT_WORKBOOK_MACRO,
+    XlsxPackage,
+    drop_calc_chain,
+    set_full_calc_on_load,
+    xml_unescape,
 )
-from planner.xlsx_patch import CellInput, CellValue, SheetXml, cell_xml, xml_escape_min
+from planner.xlsx_patch import CellInput, CellValue, SheetXml, xml_escape_min
+from planner.xlsx_sheets import check_sheet_name, put_plain_sheet
 from planner.xlsx_shift import RowShift
 
 ExtraSheets = Mapping[str, Sequence[Sequence[object]]]
@@ -39,7 +44,6 @@ TEXT_KEYS = ("id", "name", "area", "theme", "recipients", "notes", "next_round")
 PHASE_KEYS = ("phase", "next_phase")
 YEAR_KEYS = ("start", "end")
 SUFFIXES = (".xlsx", ".xlsm")
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
 def save_portfolio(portfolio: Portfolio, out_path: str | Path, *, extra_sheets: ExtraSheets | None = None,
@@ -55,7 +59,7 @@ def save_portfolio(portfolio: Portfolio, out_path: str | Path, *, extra_sheets: 
         raise WorkbookError("bad_argument", path=str(out),
                             reason=f"save as .xlsx or .xlsm, not '{out.suffix or out.name}'")
     for name in extra_sheets or {}:
-        _check_sheet_name(name, str(out))
+        check_sheet_name(name, str(out))
     src = portfolio.source
     if src is None or not src.path or src.format not in ("xlsx", "xlsm"):
         from planner.canonical import write_canonical
@@ -132,9 +136,9 @@ class _WritePlan:
         try:
             from python_calamine import CalamineWorkbook
 
-            book = CalamineWorkbook.from_filelike(io.BytesIO(self.pkg.source_bytes()))
+            book = CalamineWorkbook.from_path(self.pkg.path)
             self.grid = book.get_sheet_by_name(self.src.sheet).to_python(skip_empty_area=False)
-        except Exception:  # any failure just means: check every cell in the XML
+        except Exception:  # noqa: BLE001 - calamine has its own error types; any failure: check the XML
             self.grid = []
 
     def patch_cells(self) -> None:
@@ -349,7 +353,7 @@ def _shift_elements(xml: str, local: str, shift: RowShift) -> str:
 
 def _is_writable_key(key: str) -> bool:
     return (key in TEXT_KEYS or key in PHASE_KEYS or key in YEAR_KEYS or key == "stated_total"
-            or key.startswith("year:") or key.startswith("cost:"))
+            or key.startswith(("year:", "cost:")))
 
 
 def _extra_keys(ini: Initiative, done: set[str]) -> list[str]:
@@ -497,69 +501,3 @@ def _same(key: str, model: Any, cell: CellValue) -> bool:
     if key == "id" and not text:
         return True  # the reader made an id up for a row without one; do not write it in
     return text == want
-
-
-# -- plain-value sheets (scenarios, change log) ----------------------------------------------------------
-
-def _check_sheet_name(name: str, path: str) -> None:
-    if not name or len(name) > 31 or _BAD_SHEET_CHARS.search(name) or name.startswith("'") or name.endswith("'"):
-        raise WorkbookError("bad_argument", path=path,
-                            reason=f"'{name}' cannot be a sheet name (1–31 characters, none of []:*?/\\)")
-
-
-def plain_sheet_xml(rows: Sequence[Sequence[object]]) -> str:
-    """A minimal worksheet of values (numbers as numbers, everything else as text) with fitted widths."""
-    widths: dict[int, int] = {}
-    body = []
-    for r, values in enumerate(rows, start=1):
-        cells = []
-        for c, value in enumerate(values, start=1):
-            if value is None or value == "":
-                continue
-            cells.append(cell_xml(f"{_col(c)}{r}", _plain(value), None))
-            widths[c] = max(widths.get(c, 0), min(60, len(str(value))))
-        body.append(f'<row r="{r}">{"".join(cells)}</row>')
-    last_col = max(widths, default=1)
-    dim = f"A1:{_col(last_col)}{max(len(rows), 1)}"
-    cols = "".join(f'<col min="{c}" max="{c}" width="{max(w, 8) + 2}" customWidth="1"/>'
-                   for c, w in sorted(widths.items()))
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            f'<dimension ref="{dim}"/>' + (f"<cols>{cols}</cols>" if cols else "")
-            + f'<sheetData>{"".join(body)}</sheetData></worksheet>')
-
-
-def _plain(value: object) -> CellInput:
-    if isinstance(value, (bool, int, float, Decimal)):
-        return value
-    from datetime import date
-
-    if isinstance(value, date):
-        return value
-    return str(value)
-
-
-def _col(c: int) -> str:
-    from planner.cells import column_letter
-
-    return column_letter(c)
-
-
-def put_plain_sheet(pkg: XlsxPackage, name: str, rows: Sequence[Sequence[object]], *, protect: str = "") -> None:
-    """Replace the sheet called ``name`` (keeping its part, id and rel) or add it at the end."""
-    if name == protect:
-        raise WorkbookError("bad_argument", path=pkg.path,
-                            reason=f"the sheet '{name}' holds the initiatives and cannot be replaced")
-    xml = plain_sheet_xml(rows).encode("utf-8")
-    existing = {n.casefold(): part for n, part, _ in pkg.sheets()}
-    part = existing.get(name.casefold())
-    if part is not None:
-        pkg.replace(part, xml)
-        return
-    wb = pkg.workbook_part()
-    part = new_part_name(pkg, "xl/worksheets", "sheet")
-    pkg.add(part, xml)
-    add_override(pkg, part, CT_WORKSHEET)
-    rid = add_relationship(pkg, wb, REL_WORKSHEET, part)
-    wb_xml = pkg.read_text(wb)
-    pkg.replace(wb, add_sheet_entry(wb_xml, name, next_sheet_id(wb_xml), rid).encode("utf-8"))

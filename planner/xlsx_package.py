@@ -50,7 +50,7 @@ def xml_unescape(text: str) -> str:
     def sub(m: re.Match[str]) -> str:
         ent = m.group(1)
         if ent.startswith("#x"):
-            return chr(int(ent[2:], 16))
+            return chr(int("0" + ent[1:], 16))
         if ent.startswith("#"):
             return chr(int(ent[1:]))
         return _NAMED[ent]
@@ -89,7 +89,7 @@ def relative_target(base_part: str, part: str) -> str:
 class Relationship:
     """One <Relationship> of a rels part, with the part it points to resolved."""
 
-    __slots__ = ("id", "type", "target", "part", "external")
+    __slots__ = ("external", "id", "part", "target", "type")
 
     def __init__(self, rid: str, rtype: str, target: str, part: str, external: bool) -> None:
         self.id, self.type, self.target, self.part, self.external = rid, rtype, target, part, external
@@ -108,7 +108,6 @@ class XlsxPackage:
         self._data = data
         self._changed: set[str] = set()
         self._removed: set[str] = set()
-        self._source_path = path
 
     # -- opening ----------------------------------------------------------------------------------
     @classmethod
@@ -126,16 +125,11 @@ class XlsxPackage:
         except OSError as exc:
             raise WorkbookError("unreadable", path=shown, reason=exc.strerror or str(exc)) from exc
         pkg = cls(infos, data, shown)
-        pkg._source_path = shown
         if CONTENT_TYPES not in data:
             raise WorkbookError("not_a_workbook", path=shown, kind="zip")
         return pkg
 
     # -- entries ----------------------------------------------------------------------------------
-    def source_bytes(self) -> bytes:
-        """The package file as it was read (for readers that want the whole file)."""
-        return Path(self._source_path).read_bytes()
-
     def names(self) -> list[str]:
         return [i.filename for i in self._infos if i.filename not in self._removed]
 
@@ -283,9 +277,9 @@ def decode_xml(data: bytes) -> str:
     return data.decode("utf-8")
 
 
-_SI = re.compile(r"<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)", re.S)
-_RPH = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
-_T = re.compile(r"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
+_SI = re.compile(r"<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)", re.DOTALL)
+_RPH = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.DOTALL)
+_T = re.compile(r"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.DOTALL)
 
 
 def parse_shared_strings(xml: str) -> list[str]:

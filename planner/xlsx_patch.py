@@ -59,7 +59,7 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def number_text(value: Decimal | int | float) -> str:
+def number_text(value: Decimal | float) -> str:
     """Exact text of a number for <v>: Decimal('0.30') → '0.30', never '3E-1'."""
     if isinstance(value, float):
         value = Decimal(repr(value))
@@ -100,12 +100,12 @@ class SheetXml:
         m = re.search(r"<(\w+:)?worksheet\b", xml)
         self.p = (m.group(1) or "") if m else ""
         p = re.escape(self.p)
-        self._row_re = re.compile(rf"<{p}row\b([^>]*?)(?:/>|>(.*?)</{p}row>)", re.S)
+        self._row_re = re.compile(rf"<{p}row\b([^>]*?)(?:/>|>(.*?)</{p}row>)", re.DOTALL)
         self._row_open = re.compile(rf"<{p}row\b([^>]*?)(/?)>")
-        self._cell_re = re.compile(rf"<{p}c\b([^>]*?)(?:/>|>(.*?)</{p}c>)", re.S)
-        self._v_re = re.compile(rf"<{p}v(?:\s[^>]*)?>(.*?)</{p}v>", re.S)
+        self._cell_re = re.compile(rf"<{p}c\b([^>]*?)(?:/>|>(.*?)</{p}c>)", re.DOTALL)
+        self._v_re = re.compile(rf"<{p}v(?:\s[^>]*)?>(.*?)</{p}v>", re.DOTALL)
         self._f_re = re.compile(rf"<{p}f\b")
-        self._t_re = re.compile(rf"<{p}t\b[^>]*?(?:/>|>(.*?)</{p}t>)", re.S)
+        self._t_re = re.compile(rf"<{p}t\b[^>]*?(?:/>|>(.*?)</{p}t>)", re.DOTALL)
         self._rows: dict[int, tuple[int, int]] | None = None
         self._row_cells: dict[int, dict[int, tuple[str, str | None, int, int]]] = {}
         self._edits: dict[int, dict[int, CellInput]] = {}
@@ -226,7 +226,7 @@ class SheetXml:
     def _cached_xml(self, attrs: str, inner: str, cached: Cached) -> str:
         attrs = re.sub(r'\s+(t|cm|vm)="[^"]*"', "", attrs)
         formula = "".join(m.group(0) for m in re.finditer(
-            rf"<{re.escape(self.p)}f\b[^>]*?(?:/>|>.*?</{re.escape(self.p)}f>)", inner, re.S))
+            rf"<{re.escape(self.p)}f\b[^>]*?(?:/>|>.*?</{re.escape(self.p)}f>)", inner, re.DOTALL))
         c, v = f"{self.p}c", f"{self.p}v"
         return f"<{c}{attrs}>{formula}<{v}>{number_text(cached.value)}</{v}></{c}>"
 
@@ -238,7 +238,7 @@ class SheetXml:
         """Splice all queued edits into the text (rows in order; cells in column order)."""
         if not self._edits:
             return
-        data_start, data_end = self._sheet_data()
+        _, data_end = self._sheet_data()
         pieces: list[tuple[int, int, str]] = []
         for row, edits in sorted(self._edits.items()):
             span = self._row_span(row)
@@ -401,7 +401,7 @@ class SheetXml:
                 return f"<{self.p}f{attrs}/>"
             return f"<{self.p}f{attrs}>{body}</{self.p}f>"
 
-        return re.sub(rf"<{p}f\b([^>]*?)(?:/>|>(.*?)</{p}f>)", sub, text, flags=re.S)
+        return re.sub(rf"<{p}f\b([^>]*?)(?:/>|>(.*?)</{p}f>)", sub, text, flags=re.DOTALL)
 
     def _shift_outside(self, text: str, shift: RowShift) -> str:
         """References outside sheetData: dimension, merges, CF/DV ranges and formulas, links, views."""
@@ -430,7 +430,7 @@ class SheetXml:
                 return m.group(0)
             return m.group(0).replace(">" + inner + "<", ">" + new + "<", 1)
 
-        return re.sub(r"<((?:\w+:)?(?:formula|formula1|formula2|f|sqref))\b[^>]*>(.*?)</\1>", body, text, flags=re.S)
+        return re.sub(r"<((?:\w+:)?(?:formula|formula1|formula2|f|sqref))\b[^>]*>(.*?)</\1>", body, text, flags=re.DOTALL)
 
 
 def xml_escape_min(text: str) -> str:

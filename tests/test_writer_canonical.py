@@ -16,7 +16,7 @@ from planner.writer import save_portfolio
 def _portfolio() -> Portfolio:
     return Portfolio(
         name="Nyt program", price_level="2023-PL", years=[2023, 2024, 2025],
-        frame=Frame(total=Decimal("10"), by_year={2023: Decimal("4"), 2024: Decimal("6")}),
+        frame=Frame(total=Decimal(10), by_year={2023: Decimal(4), 2024: Decimal(6)}),
         initiatives=[
             Initiative(id="A1", name="=HYPERLINK(\"x\")", area="Voksenområdet", phase="Modning", theme="Hjemløshed",
                        recipients="Kommuner", start_year=2023, end_year=2024, next_phase="Afprøvning",
@@ -38,7 +38,7 @@ def test_canonical_write_reads_back_equal(tmp_path: Path) -> None:
     back = load_portfolio(out)
     assert _comparable(back) == _comparable(_portfolio())
     assert (back.name, back.price_level, back.years) == ("Nyt program", "2023-PL", [2023, 2024, 2025])
-    assert back.frame.total == Decimal("10") and back.frame.by_year == {2023: 4, 2024: 6}
+    assert back.frame.total == Decimal(10) and back.frame.by_year == {2023: 4, 2024: 6}
     assert back.initiatives[0].amounts[2023] + back.initiatives[0].amounts[2024] == Decimal("0.3")
     ws = load_workbook(out)[SHEET]
     assert [c.value for c in ws[HEADER_ROW]][:13] == ["ID", "Initiativ", "Område", "Fase", "Tema",
@@ -63,11 +63,11 @@ def test_canonical_file_is_then_patched_in_place(tmp_path: Path) -> None:
     back = load_portfolio(edited)
     assert [i.id for i in back.initiatives] == ["A1", "B1", "C1"]
     assert back.get("B1").amounts == {2025: Decimal("2.5")}  # type: ignore[union-attr]
-    assert back.frame.total == Decimal("10")
+    assert back.frame.total == Decimal(10)
 
 
 def test_empty_portfolio_writes_a_readable_frame(tmp_path: Path) -> None:
-    p = Portfolio(name="Tom", years=[2024], frame=Frame(total=Decimal("5")))
+    p = Portfolio(name="Tom", years=[2024], frame=Frame(total=Decimal(5)))
     out = tmp_path / "tom.xlsx"
     save_portfolio(p, out, extra_sheets={"Log": [["a", 1]]})
     wb = load_workbook(out)

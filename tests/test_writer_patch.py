@@ -57,7 +57,7 @@ def test_rewrites_only_the_edited_cells_keeping_prefix_and_style() -> None:
     sheet = SheetXml(SHEET, lambda: ["delt"])
     sheet.set(2, 1, Decimal("2.5"))
     sheet.set(3, 2, "=ikke formel")
-    sheet.set(5, 1, Decimal("1"))
+    sheet.set(5, 1, Decimal(1))
     sheet.apply()
     xml = sheet.xml
     assert '<x:c r="A2" s="3"><x:v>2.5</x:v></x:c>' in xml
@@ -78,7 +78,7 @@ def test_inserted_rows_shift_cells_formulas_and_ranges() -> None:
            '</mergeCells><conditionalFormatting sqref="A1:A2"><cfRule type="expression" priority="1"><formula>A2&gt;A3'
            '</formula></cfRule></conditionalFormatting></worksheet>')
     sheet = SheetXml(xml)
-    sheet.insert_rows(3, [{1: Decimal("9")}], like_row=2, sheet="S", grow_end=2)
+    sheet.insert_rows(3, [{1: Decimal(9)}], like_row=2, sheet="S", grow_end=2)
     out = sheet.xml
     assert '<row r="3" s="4" customFormat="1"><c r="A3" s="7"><v>9</v></c><c r="B3" s="8"/></row>' in out
     assert '<row r="4"><c r="A4"><f>SUM(A1:A3)</f><v>3</v></c></row>' in out

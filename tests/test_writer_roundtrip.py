@@ -254,7 +254,7 @@ def test_new_initiative_row_goes_before_totals_with_the_style_above(book: Path, 
 def test_frame_edit_goes_to_its_cell(book: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.xlsx"
     p = portfolio_for(book)
-    p.frame.total = Decimal("140")
+    p.frame.total = Decimal(140)
     save_portfolio(p, out)
     assert diff_cells(book, out) == {(SHEET, "B2"): (132.1, 140)}
 
@@ -301,7 +301,7 @@ def test_extra_sheets_are_added_then_replaced_in_place(book: Path, tmp_path: Pat
     out = tmp_path / "out.xlsx"
     p = portfolio_for(book)
     save_portfolio(p, out, extra_sheets={"Ændringslog": [["Initiativ", "År", "Før", "Efter"],
-                                                          ["V1", 2023, Decimal("1.5"), Decimal("2")]]})
+                                                          ["V1", 2023, Decimal("1.5"), Decimal(2)]]})
     wb = load_workbook(out)
     assert wb.sheetnames == [SHEET, "Noter", "Ændringslog"]
     assert [c.value for c in wb["Ændringslog"][2]] == ["V1", 2023, 1.5, 2]
@@ -334,7 +334,7 @@ def test_overwritten_formula_drops_calc_chain(tmp_path: Path) -> None:
         b.writestr("xl/calcChain.xml", b'<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
                                        b'main"><c r="F5" i="1"/></calcChain>')
     p = portfolio_for(tmp)
-    p.initiatives[0].stated_total = Decimal("9")
+    p.initiatives[0].stated_total = Decimal(9)
     # The stated total cell is a plain number here; make it a formula first to test the drop.
     out = tmp_path / "out.xlsx"
     save_portfolio(p, out)
@@ -343,7 +343,7 @@ def test_overwritten_formula_drops_calc_chain(tmp_path: Path) -> None:
     p2 = portfolio_for(tmp)
     p2.frame.total = None
     p2.frame.sources = {"total": CellRef(sheet=SHEET, row=TOTALS, column=4)}  # the =SUM cell
-    p2.frame.total = Decimal("1")
+    p2.frame.total = Decimal(1)
     save_portfolio(p2, out)
     after = entries(out)
     assert "xl/calcChain.xml" not in after
