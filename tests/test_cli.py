@@ -244,6 +244,29 @@ def test_export_set_changes_exactly_that_cell(capsys: pytest.CaptureFixture[str]
     assert item["years"][str(year)] == 2.5
 
 
+def test_export_on_sample_changes_exactly_that_cell(capsys: pytest.CaptureFixture[str], sample: Path,
+                                                   tmp_path: Path) -> None:
+    out_path = tmp_path / "out.xlsx"
+    code, out, err = run(capsys, "export", str(sample), "-o", str(out_path), "--set", "V2:2024=2,5")
+    assert code == 0, err
+    assert "V2 2024: 3.1 → 2.5" in out
+    before, after = load_workbook(sample), load_workbook(out_path)
+    assert before.sheetnames == after.sheetnames
+    changed = []
+    for ws in before.worksheets:
+        other = after[ws.title]
+        assert (ws.max_row, ws.max_column) == (other.max_row, other.max_column)
+        changed += [(ws.title, c.coordinate, c.value, other[c.coordinate].value)
+                    for row in ws.iter_rows() for c in row if other[c.coordinate].value != c.value]
+    assert len(changed) == 1
+    assert changed[0][2:] == (3.1, 2.5)
+    code, out, _ = run(capsys, "summary", str(out_path), "--json")
+    assert json.loads(out)["totals_by_year"]["2024"] == 29.8
+    code, out, _ = run(capsys, "diff", str(sample), str(out_path), "--json")
+    assert (code, json.loads(out)) == (0, {"added": [], "removed": [], "changed": [
+        {"id": "V2", "field": "amount", "year": 2024, "old": 3.1, "new": 2.5}]})
+
+
 def test_export_by_name_and_several_edits(capsys: pytest.CaptureFixture[str], synthetic: Path,
                                           tmp_path: Path) -> None:
     portfolio = make_portfolio(40, seed=7)
