@@ -109,12 +109,14 @@ class ChangeSet:
 class EditConflict(Exception):
     """A change set does not fit the figures it is applied to (a cell holds something else)."""
 
-    def __init__(self, initiative_id: str, year: int, expected: Decimal | None, found: Decimal | None) -> None:
+    def __init__(self, initiative_id: str, year: int, expected: Decimal | None,
+                 found: Decimal | None) -> None:
         self.initiative_id, self.year, self.expected, self.found = initiative_id, year, expected, found
         super().__init__(f"{initiative_id} {year}: expected {expected}, found {found}")
 
 
-def _run(portfolio: Portfolio, changes: ChangeSet | Iterable[CellChange], *, forward: bool, check: bool) -> None:
+def _run(portfolio: Portfolio, changes: ChangeSet | Iterable[CellChange], *, forward: bool,
+         check: bool) -> None:
     cs = changes if isinstance(changes, ChangeSet) else ChangeSet.of(changes)
     if forward:
         ids, years, expected, values = cs.ids, cs.years, cs.olds, cs.news
@@ -174,4 +176,5 @@ def edit_cell(portfolio: Portfolio, initiative_id: str, year: int, value: object
     if old == new:
         return ChangeSet(op="edit", params={"id": initiative_id, "year": str(year)})
     return ChangeSet((initiative_id,), (year,), (old,), (new,), op="edit",
-                     params={"id": initiative_id, "year": str(year), "value": "" if new is None else str(new)})
+                     params={"id": initiative_id, "year": str(year),
+                             "value": "" if new is None else str(new)})

@@ -34,8 +34,8 @@ from planner.model import Frame, Initiative, Portfolio
 from planner.rebalance_messages import RebalanceError, describe
 
 __all__ = [
-    "RebalanceError", "bench_fit_to_frame", "describe", "fit_to_frame", "from_tenths", "largest_remainder",
-    "move_amount", "set_total", "spread_by_profile", "spread_evenly", "tenths",
+    "RebalanceError", "as_frame", "bench_fit_to_frame", "describe", "fit_to_frame", "from_tenths",
+    "largest_remainder", "move_amount", "set_total", "spread_by_profile", "spread_evenly", "tenths",
 ]
 Locks = Iterable[Union[str, tuple[str, int]]]
 FrameArg = Union[Frame, Decimal, int, str, Mapping[int, object], None]
@@ -161,7 +161,7 @@ def _amount(value: object) -> Decimal:
         raise RebalanceError("bad_amount", value=value) from exc
 
 
-def _as_frame(frame: FrameArg, default: Frame) -> Frame:
+def as_frame(frame: FrameArg, default: Frame) -> Frame:
     """A Frame from the override: a Frame, a total (Decimal, int, "120,5") or {year: amount}."""
     if frame is None:
         return default
@@ -213,7 +213,7 @@ def fit_to_frame(portfolio: Portfolio, year: int | None = None, frame: FrameArg 
     refuses the whole operation.
     """
     _check_unique(portfolio)
-    fr = _as_frame(frame, portfolio.frame)
+    fr = as_frame(frame, portfolio.frame)
     groups: dict[int | None, _Group] = {}
     if year is not None:
         if year not in fr.by_year:

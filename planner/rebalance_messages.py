@@ -31,7 +31,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "locked_over_frame": (
         "{scope}: de låste beløb ({locked}) er større end rammen {target}. Lås beløb op eller hæv rammen.",
-        "{scope}: the locked amounts ({locked}) exceed the frame {target}. Unlock amounts or raise the frame.",
+        "{scope}: the locked amounts ({locked}) exceed the frame {target}. Unlock amounts or raise the "
+        "frame.",
     ),
     "locked_over_total": (
         "{id}: de låste år summer til {locked}, mere end den nye total {target}.",

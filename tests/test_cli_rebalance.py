@@ -1,4 +1,6 @@
-"""``planner rebalance``: fit a real workbook to its frame or a given one, keep locks, refuse impossible fits."""
+"""``planner rebalance``: fit a real workbook to its frame or a given one, keep locks, refuse impossible
+fits.
+"""
 
 from __future__ import annotations
 
@@ -123,7 +125,8 @@ def test_sample_fits_120_with_locks(tmp_path: Path) -> None:
     assert before.frame.effective_total() == D("132.1") and before.total() == D("128.6")
     locked = [before.initiatives[0].id, before.initiatives[-1].id]
     out = tmp_path / "uip2023-120.xlsx"
-    assert rebalance(SAMPLE, "-o", out, "--fit-frame", "--frame", "120", *sum((["--lock", i] for i in locked), [])) == 0
+    lock_args = [arg for ini_id in locked for arg in ("--lock", ini_id)]
+    assert rebalance(SAMPLE, "-o", out, "--fit-frame", "--frame", "120", *lock_args) == 0
     after = load_portfolio(out)
     assert after.total() == D("120.0")
     for ini_id in locked:

@@ -95,8 +95,8 @@ def test_fit_one_year_only() -> None:
 
 def test_fit_frame_override_total_text_and_per_year() -> None:
     p = make(("A", {2023: "4", 2024: "4"}), ("B", {2023: "6"}), frame="100")
-    assert sum(after(p, fit_to_frame(p, frame="12,5"))["A"].values()) + after(p, fit_to_frame(p, frame="12,5"))[
-        "B"][2023] == D("12.5")
+    fitted = after(p, fit_to_frame(p, frame="12,5"))
+    assert sum(fitted["A"].values()) + fitted["B"][2023] == D("12.5")
     result = after(p, fit_to_frame(p, frame={2024: "2.0"}))
     assert result["A"] == {2023: D("4"), 2024: D("2.0")}
 
@@ -152,8 +152,9 @@ def test_fit_refuses_when_only_zeros_are_unlocked() -> None:
     with pytest.raises(RebalanceError) as info:
         fit_to_frame(p)
     assert info.value.code == "nothing_to_scale"
-    assert info.value.message("en") == ("Total: all unlocked amounts are 0, so there is nothing to scale up to "
-                                        "6.0. Distribute the amount by hand or unlock amounts.")
+    assert info.value.message("en") == (
+        "Total: all unlocked amounts are 0, so there is nothing to scale up to 6.0. "
+        "Distribute the amount by hand or unlock amounts.")
     assert str(info.value).startswith("I alt: alle ulåste beløb er 0")
 
 

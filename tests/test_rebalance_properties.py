@@ -39,7 +39,8 @@ def initiatives(draw: st.DrawFn, ini_id: str) -> Initiative:
     years = draw(st.lists(st.sampled_from(YEARS), unique=True, max_size=len(YEARS)))
     amounts = {y: tenths(draw(st.one_of(st.just(0), st.integers(0, 500)))) for y in years}
     locked = draw(st.integers(0, 7)) == 0
-    locked_years = draw(st.sets(st.sampled_from(YEARS), max_size=2)) if draw(st.integers(0, 3)) == 0 else set()
+    some_years = draw(st.integers(0, 3)) == 0
+    locked_years = draw(st.sets(st.sampled_from(YEARS), max_size=2)) if some_years else set()
     return Initiative(id=ini_id, name=f"Initiativ {ini_id}", amounts=amounts, locked=locked,
                       locked_years=locked_years)
 
@@ -196,7 +197,8 @@ def test_thousand_random_operations_undo_to_the_original_exactly(seed: int) -> N
     rng = random.Random(seed)
     p = Portfolio(years=YEARS, frame=Frame(total=D("300")), initiatives=[
         Initiative(id=f"V{k}", name=f"Initiativ {k}", start_year=2023, end_year=2026,
-                   amounts={y: D(rng.randint(0, 400)).scaleb(-1) for y in rng.sample(YEARS, rng.randint(0, 4))},
+                   amounts={y: D(rng.randint(0, 400)).scaleb(-1)
+                            for y in rng.sample(YEARS, rng.randint(0, 4))},
                    locked=k == 3, locked_years={2024} if k == 5 else set())
         for k in range(12)])
     p.initiatives[0].amounts[2023] = D("12.70")

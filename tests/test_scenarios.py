@@ -1,4 +1,6 @@
-"""Baseline and scenarios: capture, restore and compare exactly; the "Scenarier" sheet survives rows and files."""
+"""Baseline and scenarios: capture, restore and compare exactly; the "Scenarier" sheet survives rows
+and files.
+"""
 
 from __future__ import annotations
 
@@ -212,7 +214,8 @@ def test_read_scenarios_of_a_missing_or_broken_file(tmp_path: Path) -> None:
 amounts_strategy = st.dictionaries(
     st.from_regex(r"[VB][0-9]{1,3}", fullmatch=True),
     st.dictionaries(st.integers(2020, 2035),
-                    st.decimals(min_value=0, max_value=10**7, places=3, allow_nan=False, allow_infinity=False),
+                    st.decimals(min_value=0, max_value=10**7, places=3, allow_nan=False,
+                                allow_infinity=False),
                     max_size=5),
     max_size=6)
 
@@ -221,14 +224,16 @@ amounts_strategy = st.dictionaries(
 @settings(max_examples=60, deadline=None)
 def test_any_scenarios_survive_the_rows_round_trip(all_amounts: list, with_frame: bool) -> None:
     frame = Frame(total=D("132.1"), by_year={2024: D("30.05")}) if with_frame else None
-    scenarios = [Scenario(name=f"S{k}", created=WHEN, amounts=a, frame=frame) for k, a in enumerate(all_amounts)]
+    scenarios = [Scenario(name=f"S{k}", created=WHEN, amounts=a, frame=frame)
+                 for k, a in enumerate(all_amounts)]
     assert scenarios_from_rows(scenarios_to_rows(scenarios)) == scenarios
 
 
 def test_awkward_amounts_survive_the_file(tmp_path: Path) -> None:
     from planner.writer import save_portfolio
 
-    awkward = [D("0.1"), D("0.3"), D("12.70"), D("3.14159"), D("123456789.1"), D("0.0000001"), D("0"), D("99999.9")]
+    awkward = [D("0.1"), D("0.3"), D("12.70"), D("3.14159"), D("123456789.1"), D("0.0000001"), D("0"),
+               D("99999.9")]
     sc = Scenario(name="Skæve tal", created=WHEN, amounts={"V1": dict(zip(range(2020, 2028), awkward))},
                   note="æøå ÆØÅ – “citat”")
     out = tmp_path / "ud.xlsx"

@@ -16,12 +16,17 @@ from typing import Any
 from planner.amounts import AmountError, format_amount, parse_amount
 
 _TEXTS = {
-    "done": ("{file}: tilpasset rammen {frame}: {changed} beløb ændret, i alt {before} → {after}. Gemt i {out}.",
+    "done": ("{file}: tilpasset rammen {frame}: {changed} beløb ændret, i alt {before} → {after}. "
+             "Gemt i {out}.",
              "{file}: fitted to the frame {frame}: {changed} amounts changed, total {before} → {after}. "
              "Saved to {out}."),
+    "done_years": ("{file}: tilpasset rammen pr. år: {changed} beløb ændret, i alt {before} → {after}. "
+                   "Gemt i {out}.",
+                   "{file}: fitted to the yearly frame: {changed} amounts changed, total {before} → {after}. "
+                   "Saved to {out}."),
     "year": ("  {year}: {before} → {after} (ramme {frame})", "  {year}: {before} → {after} (frame {frame})"),
-    "unchanged": ("{file}: passer allerede til rammen {frame}; intet ændret. Gemt i {out}.",
-                  "{file}: already fits the frame {frame}; nothing changed. Saved to {out}."),
+    "unchanged": ("{file}: passer allerede til rammen; intet ændret. Gemt i {out}.",
+                  "{file}: already fits the frame; nothing changed. Saved to {out}."),
     "no_action": ("Angiv hvad der skal gøres, fx --fit-frame.", "Say what to do, e.g. --fit-frame."),
     "bad_frame": ("--frame '{value}': skriv en samlet ramme (fx 120,5) eller ÅR=BELØB (fx 2024=30,5).",
                   "--frame '{value}': give a total (e.g. 120.5) or YEAR=AMOUNT (e.g. 2024=30.5)."),
@@ -98,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.cli import cli_language
     from planner.edits import apply
     from planner.loader import load_portfolio
-    from planner.rebalance import RebalanceError, fit_to_frame
+    from planner.rebalance import RebalanceError, as_frame, fit_to_frame
     from planner.writer import save_portfolio
 
     lang = cli_language()
@@ -128,20 +133,15 @@ def run(args: argparse.Namespace) -> int:
     def fmt(value: Decimal) -> str:
         return format_amount(value, lang)
 
-    used = portfolio.frame if frame is None else None
-    if isinstance(frame, dict) or (used is not None and used.by_year):
-        frame_by_year = frame if isinstance(frame, dict) else used.by_year  # type: ignore[union-attr]
-        frame_text = fmt(sum(frame_by_year.values(), Decimal(0)))
-    else:
-        frame_by_year = {}
-        frame_text = fmt(frame if isinstance(frame, Decimal) else portfolio.frame.total)  # type: ignore[arg-type]
+    fitted = as_frame(frame, portfolio.frame)
     if not changes:
-        print(_text("unchanged", lang, file=args.file, frame=frame_text, out=args.output))
+        print(_text("unchanged", lang, file=args.file, out=args.output))
         return 0
-    print(_text("done", lang, file=args.file, frame=frame_text, changed=len(changes), before=fmt(before),
-                after=fmt(portfolio.total()), out=args.output))
+    key = "done_years" if fitted.by_year else "done"
+    print(_text(key, lang, file=args.file, frame=fmt(fitted.total or Decimal(0)), changed=len(changes),
+                before=fmt(before), after=fmt(portfolio.total()), out=args.output))
     after_years = portfolio.totals_by_year()
-    for year, limit in sorted(frame_by_year.items()):
+    for year, limit in sorted(fitted.by_year.items()):
         print(_text("year", lang, year=year, before=fmt(before_years.get(year, Decimal(0))),
                     after=fmt(after_years.get(year, Decimal(0))), frame=fmt(limit)))
     return 0
