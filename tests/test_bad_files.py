@@ -5,6 +5,8 @@ are still usable load with findings and exit 0. Never a traceback.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -325,3 +327,18 @@ def test_csv_through_the_loader_and_check(tmp_path: Path, capsys: pytest.Capture
     assert str(portfolio.get("V1").amounts[2023]) == "1.5"  # type: ignore[union-attr]
     code, _out, _err = _check(path, capsys)
     assert code == 0
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize(("target", "code", "quoted"), [("xls", "old_xls", "old .xls format"),
+                                                        ("ods", "not_a_workbook", "OpenDocument .ods")])
+def test_real_old_xls_and_ods_written_by_libreoffice(tmp_path: Path, target: str, code: str, quoted: str) -> None:
+    src = write_xlsx(tmp_path / "budget.xlsx", good_rows())
+    cmd = ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless", "--convert-to",
+           target, "--outdir", str(tmp_path / "out"), str(src)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=180)
+    path = tmp_path / "out" / f"budget.{target}"
+    with pytest.raises(WorkbookError) as info:
+        check_file(path)
+    assert info.value.code == code and quoted in info.value.message("en")
