@@ -33,6 +33,7 @@ class Change:
     ``apply_changes`` gives None for "blank again", so undo restores the blank cell.
     "added": ``initiative`` is B's initiative.
     "removed": ``initiative`` is A's and ``index`` its position in A (so undo puts it back there).
+    An added initiative carries no ``sources`` (B's cells say nothing about A's workbook).
     """
 
     kind: Kind
@@ -145,7 +146,9 @@ def diff_portfolios(a: Portfolio, b: Portfolio) -> PortfolioDiff:
     for ini in b.initiatives:
         if ini.id not in seen:
             seen.add(ini.id)
-            changes.append(Change("added", ini.id, initiative=ini))
+            # B's cells mean nothing in A's workbook: merged in, it is a new row for the writer.
+            fresh = ini.model_copy(update={"sources": {}}, deep=True)
+            changes.append(Change("added", ini.id, initiative=fresh))
     return PortfolioDiff(changes)
 
 

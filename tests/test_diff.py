@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 from planner.diff import FIELDS, Change, apply_changes, diff_portfolios
-from planner.model import Initiative, Portfolio
+from planner.model import AREA_CHILDREN, Initiative, Portfolio
 from planner.phases import Phase
 from planner.synthetic import make_portfolio
 
@@ -94,6 +95,19 @@ def test_apply_all_makes_a_equal_to_b_and_inverse_undoes_exactly() -> None:
     assert [i.id for i in a.initiatives][0] == "V1"  # back in its place
 
 
+def test_merged_in_initiative_has_no_cells_of_the_other_workbook() -> None:
+    from planner.cells import CellRef
+
+    a, b = _pair()
+    extra = Initiative(id="B60", name="Fra B", amounts={2025: 2},
+                       sources={"name": CellRef(sheet="Initiativer", row=9, column=2)})
+    b.initiatives = [*b.initiatives, extra]
+    result = diff_portfolios(a, b)
+    apply_changes(a, result.changes)
+    assert a.get("B60").sources == {}
+    assert b.get("B60").sources  # the other portfolio is left as it was
+
+
 def test_take_one_change_only() -> None:
     a, b = _pair()
     b.set_amount("V1", 2027, 4)
@@ -145,3 +159,29 @@ def test_duplicate_ids_compare_first_occurrence() -> None:
     a.initiatives = [*a.initiatives, dup]
     b.initiatives = [*b.initiatives, dup.model_copy(deep=True, update={"name": "x"})]
     assert not diff_portfolios(a, b)
+
+
+def test_merge_from_another_workbook_then_save_and_read_back(tmp_path: Path) -> None:
+    from planner.loader import load_portfolio
+    from planner.synthetic import write_portfolio_workbook
+    from planner.writer import save_portfolio
+
+    base = make_portfolio(10, seed=11)
+    theirs = base.clone()
+    theirs.set_amount("V2", 2026, "4,4")
+    theirs.initiatives = [i for i in theirs.initiatives if i.id != "B1"]
+    new = Initiative(id="B70", name="Nyt fra kollega", area=AREA_CHILDREN, phase="modning", amounts={2025: "1,2"})
+    theirs.initiatives = [*theirs.initiatives, new]
+    path_a = write_portfolio_workbook(base, tmp_path / "a.xlsx")
+    path_b = write_portfolio_workbook(theirs, tmp_path / "b.xlsx")
+    ours = load_portfolio(path_a)
+    result = diff_portfolios(ours, load_portfolio(path_b))
+    assert (result.added, result.removed) == (["B70"], ["B1"])
+    apply_changes(ours, [c for c in result.changes if c.kind != "removed"])  # keep B1, take the rest
+    save_portfolio(ours, tmp_path / "merged.xlsx")
+    merged = load_portfolio(tmp_path / "merged.xlsx")
+    assert [i.id for i in merged.initiatives] == [i.id for i in base.initiatives] + ["B70"]
+    assert merged.get("V2").amount(2026) == Decimal("4.4")
+    assert merged.get("B70").amounts == {2025: Decimal("1.2")}
+    assert merged.get("B1").amounts == base.get("B1").amounts
+    assert diff_portfolios(merged, ours).changes == []
