@@ -27,11 +27,14 @@ DELIMITERS = (";", "\t", ",", "|")
 SNIFF_LINES = 60
 MAX_CELLS = 5_000_000
 MAX_FIELD = 1_000_000
+MEMO_LIMIT = 200_000
+_MISSING = object()
 
 _INT = re.compile(r"[+-]?\d+")
 _COMMA_DEC = re.compile(r"[+-]?\d+,\d+")
 _POINT_DEC = re.compile(r"[+-]?\d+\.\d+")
 _NUMBERISH = re.compile(r"[+-]?[\d.,]*\d[\d.,]*")
+_NUMBER_START = frozenset("+-0123456789.,")
 _SEP_LINE = re.compile(r"^\s*\"?sep=(.)\"?\s*$", re.IGNORECASE)
 
 
@@ -100,7 +103,19 @@ def parse_csv_bytes(data: bytes, *, shown: str = "") -> tuple[list[list[object]]
         raise WorkbookError("too_large", path=shown, reason=f"{cells} CSV cells > {MAX_CELLS}")
     decimal_comma = sniff_decimal_comma(rows, delimiter)
     width = max((len(r) for r in rows), default=0)
-    grid = [[convert_cell(v, decimal_comma) for v in r] + [None] * (width - len(r)) for r in rows]
+    memo: dict[str, object] = {}  # exports repeat areas, phases and amounts: convert each text once
+    grid: list[list[object]] = []
+    for r in rows:
+        out: list[object] = []
+        for v in r:
+            converted = memo.get(v, _MISSING)
+            if converted is _MISSING:
+                converted = convert_cell(v, decimal_comma)
+                if len(memo) < MEMO_LIMIT:
+                    memo[v] = converted
+            out.append(converted)
+        out.extend([None] * (width - len(r)))
+        grid.append(out)
     return grid, CsvFormat(encoding=encoding, delimiter=delimiter, decimal_comma=decimal_comma)
 
 
@@ -162,6 +177,8 @@ def convert_cell(value: str, decimal_comma: bool) -> object:
     v = value.strip()
     if not v:
         return None
+    if v[0] not in _NUMBER_START:
+        return value
     if _INT.fullmatch(v):
         digits = v.lstrip("+-")
         return v if len(digits) > 1 and digits.startswith("0") else int(v)

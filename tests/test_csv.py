@@ -148,3 +148,15 @@ def test_csv_without_a_header_says_so(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError) as info:
         read_csv_portfolio(write(tmp_path, "notes.csv", b"just;some;words\nand;more;words\n"))
     assert info.value.code == "no_header"
+
+
+def test_fifty_thousand_csv_rows_load(tmp_path: Path) -> None:
+    pytest.importorskip("planner.table_reader")
+    from planner.csv_reader import read_csv_portfolio
+
+    lines = ["Nr.;Initiativ;SUSI-fase;2023;2024"]
+    lines += [f"V{i};Initiativ {i};Modning;1,5;{i % 7},25" for i in range(1, 50_001)]
+    portfolio = read_csv_portfolio(write(tmp_path, "big.csv", "\n".join(lines).encode("cp1252")))
+    assert len(portfolio.initiatives) == 50_000
+    last = portfolio.initiatives[-1]
+    assert last.id == "V50000" and last.amounts == {2023: Decimal("1.5"), 2024: Decimal("5.25")}
