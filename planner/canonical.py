@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from planner.cells import CellRef
+from planner.errors import WorkbookError
 from planner.model import CostCategory, Initiative, Portfolio, SourceInfo
 from planner.safe_save import Fault, atomic_write
 
@@ -56,6 +57,9 @@ def write_canonical(portfolio: Portfolio, out: Path, *,
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    if SHEET in (extra_sheets or {}):
+        raise WorkbookError("bad_argument", path=str(out),
+                            reason=f"the sheet '{SHEET}' holds the initiatives and cannot be replaced")
     years = portfolio.all_years()
     cols = columns(years)
     wb = Workbook()

@@ -38,6 +38,8 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
                  backup: bool = True, fault: Fault | None = None) -> None:
     """Write ``path`` through ``write(fh)`` atomically, keeping the previous version as a backup."""
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()  # replace the file the link points to, not the link
     folder = target.parent if str(target.parent) else Path(".")
     shown = str(target)
     step = "write"

@@ -31,6 +31,7 @@ from planner.xlsx_package import (
     CT_WORKBOOK_MACRO,
     XlsxPackage,
     drop_calc_chain,
+    encode_like,
     set_full_calc_on_load,
     xml_unescape,
 )
@@ -275,7 +276,7 @@ class _WritePlan:
             sheet.apply()
             formulas_gone = formulas_gone or sheet.formulas_overwritten
             part = self.parts[name]
-            new = sheet.xml.encode("utf-8")
+            new = encode_like(self.pkg.read(part), sheet.xml)
             if new != self.pkg.read(part):
                 self.pkg.replace(part, new)
         if not self.changed_cells:

@@ -269,6 +269,15 @@ def _parse(data: bytes, name: str, path: str):  # type: ignore[no-untyped-def]
         raise WorkbookError("damaged_zip", path=path, reason=f"{name}: {exc}") from exc
 
 
+def encode_like(original: bytes, text: str) -> bytes:
+    """Text back to bytes in the encoding the part had (UTF-8 nearly always; UTF-16 kept as such)."""
+    if original.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return text.encode("utf-16")
+    if original.startswith(b"\xef\xbb\xbf"):
+        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    return text.encode("utf-8")
+
+
 def decode_xml(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")

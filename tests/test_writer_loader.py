@@ -106,3 +106,29 @@ def test_libreoffice_opens_the_saved_file_with_the_same_values(tmp_path: Path) -
     assert round(float(totals[3]), 6) == round(1.5 + 3.2 + 0.5 + 0.1, 6)  # recalculated on open
     assert rows.index(totals) == rows.index(by_id["V4"]) + 1
     _ = SHEET
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_workbook_resaved_by_libreoffice_round_trips(tmp_path: Path) -> None:
+    """LibreOffice writes shared strings, its own styles and attribute order: the writer copes."""
+    book = build_workbook(tmp_path / "b.xlsx")
+    lo_dir = tmp_path / "lo"
+    result = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                             "--convert-to", "xlsx", "--outdir", str(lo_dir), str(book)],
+                            capture_output=True, text=True, timeout=180, check=False)
+    assert result.returncode == 0, result.stderr
+    resaved = lo_dir / "b.xlsx"
+    p = load_portfolio(resaved)
+    same = tmp_path / "same.xlsx"
+    save_portfolio(p, same)
+    assert same.read_bytes() == resaved.read_bytes()
+    p.initiatives[1].name = "Beta – omdøbt"
+    p.set_amount("V3", 2024, "1,25")
+    out = tmp_path / "out.xlsx"
+    save_portfolio(p, out)
+    assert set(diff_cells(resaved, out)) == {(SHEET, "B6"), (SHEET, "E7")}
+    back = load_portfolio(out)
+    assert back.get("V2").name == "Beta – omdøbt"  # type: ignore[union-attr]
+    assert back.get("V3").amounts[2024] == Decimal("1.25")  # type: ignore[union-attr]
+    assert [i.id for i in back.initiatives] == ["V1", "V2", "V3"]

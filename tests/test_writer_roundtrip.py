@@ -351,19 +351,24 @@ def test_overwritten_formula_drops_calc_chain(tmp_path: Path) -> None:
     assert load_workbook(out)[SHEET]["D8"].value == 1
 
 
-def test_portfolio_untouched_when_save_fails(book: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("step", ["write", "fsync", "backup", "replace"])
+def test_failed_save_leaves_workbook_and_portfolio_as_they_were(book: Path, tmp_path: Path, step: str) -> None:
+    original = book.read_bytes()
     p = portfolio_for(book)
+    p.set_amount("V1", 2023, 5)
     p.initiatives.append(Initiative(id="V9", name="Ny", amounts={2023: 1}))
     before = p.model_dump()
 
-    def boom(step: str) -> None:
-        if step == "replace":
+    def boom(name: str) -> None:
+        if name == step:
             raise OSError(28, "No space left on device")
 
     with pytest.raises(WorkbookError) as err:
         save_portfolio(p, book, fault=boom)
-    assert err.value.code == "write_failed" and "No space" in str(err.value)
+    assert err.value.code == "write_failed" and "No space" in err.value.message("en")
+    assert book.read_bytes() == original
     assert p.model_dump() == before
+    assert {f.name for f in tmp_path.iterdir()} <= {"budget.xlsx", "budget.png", "budget.bak.xlsx"}
 
 
 def test_wrong_suffix_refused(book: Path, tmp_path: Path) -> None:
