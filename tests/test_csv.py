@@ -159,4 +159,4 @@ def test_fifty_thousand_csv_rows_load(tmp_path: Path) -> None:
     portfolio = read_csv_portfolio(write(tmp_path, "big.csv", "\n".join(lines).encode("cp1252")))
     assert len(portfolio.initiatives) == 50_000
     last = portfolio.initiatives[-1]
-    assert last.id == "V50000" and last.amounts == {2023: Decimal("1.5"), 2024: Decimal("5.25")}
+    assert last.id == "V50000" and last.amounts == {2023: Decimal("1.5"), 2024: Decimal("6.25")}
