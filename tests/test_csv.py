@@ -160,3 +160,11 @@ def test_fifty_thousand_csv_rows_load(tmp_path: Path) -> None:
     assert len(portfolio.initiatives) == 50_000
     last = portfolio.initiatives[-1]
     assert last.id == "V50000" and last.amounts == {2023: Decimal("1.5"), 2024: Decimal("6.25")}
+
+
+def test_a_runaway_quoted_field_is_refused_not_swallowed() -> None:
+    """An unclosed quote swallows the rest of the file into one field; past 1 million characters: refused."""
+    data = b'ID;Navn\nV1;"never closed\n' + b"more text;" * 120_000
+    with pytest.raises(WorkbookError) as info:
+        parse_csv_bytes(data, shown="runaway.csv")
+    assert info.value.code == "csv_unreadable" and "field larger" in info.value.message("en")
