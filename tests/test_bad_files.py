@@ -342,3 +342,22 @@ def test_real_old_xls_and_ods_written_by_libreoffice(tmp_path: Path, target: str
     with pytest.raises(WorkbookError) as info:
         check_file(path)
     assert info.value.code == code and quoted in info.value.message("en")
+
+
+@pytest.mark.parametrize("column", ["Nr.", "Start", "year header", "amount"])
+def test_an_overflowing_number_anywhere_is_not_a_crash(tmp_path: Path, column: str) -> None:
+    """1.797…e308 is read back as infinity by calamine; found by the fuzz test (was OverflowError)."""
+    huge = 1.7976931348623157e308
+    header: list[object] = ["Nr.", "Initiativ", "SUSI-fase", "Start", 2023, 2024]
+    row: list[object] = ["V1", "Bostøtte", "Modning", 2023, 1, 2]
+    if column == "year header":
+        header[5] = huge
+    else:
+        row[{"Nr.": 0, "Start": 3, "amount": 4}[column]] = huge
+    path = write_xlsx(tmp_path / "huge.xlsx", [[], header, row])
+    try:
+        portfolio = _load(path)
+    except WorkbookError as err:
+        assert err.code != "damaged_zip", err.message("en")
+    else:
+        assert len(portfolio.initiatives) == 1
