@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from itertools import chain, compress, count, islice, repeat
-from operator import eq, floordiv, gt, mod, mul, ne
+from operator import add, eq, floordiv, gt, mod, mul, ne
 from typing import Union
 
 from planner.amounts import ZERO, AmountError, parse_amount
@@ -89,10 +89,10 @@ def largest_remainder(weights: list[int], target: int) -> list[int]:
     if missing:
         remainders = list(map(mod, products, repeat(total)))
         cut = sorted(remainders, reverse=True)[missing - 1]
-        above = list(compress(count(), map(gt, remainders, repeat(cut))))
-        ties = compress(count(), map(eq, remainders, repeat(cut)))
-        for i in chain(above, islice(ties, missing - len(above))):
-            shares[i] += 1
+        extra = list(map(gt, remainders, repeat(cut)))
+        for i in islice(compress(count(), map(eq, remainders, repeat(cut))), missing - sum(extra)):
+            extra[i] = True
+        shares = list(map(add, shares, extra))
     return shares
 
 
@@ -250,7 +250,8 @@ def _collect(portfolio: Portfolio, groups: dict[int | None, _Group], lockset: _L
     sources = [ini.amounts for ini in inis]
     special = lockset.whole.union(lockset.cells)
     flagged = [k for k, ini in enumerate(inis) if ini.locked or ini.locked_years]
-    flagged.extend(k for k, i in enumerate(ids) if i in special)
+    if special:
+        flagged.extend(k for k, i in enumerate(ids) if i in special)
     for k in sorted(set(flagged)):
         locked_years = lockset.years(inis[k])
         unlocked = {}

@@ -8,7 +8,7 @@ import random
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from planner.edits import ChangeSet, apply, edit_cell, revert
@@ -16,6 +16,7 @@ from planner.model import Frame, Initiative, Portfolio
 from planner.rebalance import (
     RebalanceError,
     fit_to_frame,
+    largest_remainder,
     move_amount,
     set_total,
     spread_by_profile,
@@ -224,3 +225,22 @@ def test_thousand_random_operations_undo_to_the_original_exactly(seed: int) -> N
     for cs in done:
         apply(p, cs)
     assert snapshot(p) == final, "redo after undo gives the same figures"
+
+
+def _reference_largest_remainder(weights: list[int], target: int) -> list[int]:
+    """The textbook rule, written plainly: floors, then +1 by largest remainder, earlier cell first."""
+    total = sum(weights)
+    shares = [w * target // total for w in weights]
+    order = sorted(range(len(weights)), key=lambda i: (-(weights[i] * target % total), i))
+    for i in order[:target - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+@given(st.lists(st.sampled_from([0, 1, 2, 3, 10, 25, 7919]), min_size=1, max_size=40), st.integers(0, 10_000))
+@SETTINGS
+def test_largest_remainder_matches_the_textbook_rule(weights: list[int], target: int) -> None:
+    assume(sum(weights) > 0)
+    shares = largest_remainder(weights, target)
+    assert shares == _reference_largest_remainder(weights, target)
+    assert sum(shares) == target
