@@ -123,7 +123,10 @@ def _initiative(values: dict[str, object]) -> Initiative:
 
     ``values`` must hold amounts, costs and sources (the reader always makes them).
     """
-    data = {**_STATIC_DEFAULTS, **{k: f() for k, f in _OTHER_FACTORIES}, **values}  # type: ignore[call-arg]
+    data = _STATIC_DEFAULTS.copy()
+    for key, factory in _OTHER_FACTORIES:
+        data[key] = factory()  # type: ignore[call-arg]
+    data.update(values)
     ini = _new(Initiative)
     _set_dict(ini, data)
     _set_fields_set(ini, set(values))
@@ -223,6 +226,8 @@ class _TableReader:
         self.spec = [(k, c - 1, *_kind(k)) for k, c in cols.items()]
         self.key_of = {c: k for k, c in cols.items()}
         self.text_spec = [(k, c0) for k, c0, kind, _t in self.spec if kind == _TEXT]
+        self.plain_spec = [(k, c0) for k, c0, kind, _t in self.spec if kind == _PLAIN]
+        self.amount_spec = [(k, c0, kind, t) for k, c0, kind, t in self.spec if kind not in (_PLAIN, _TEXT)]
         self.text_memo: dict[tuple[str, object], tuple[tuple[tuple[str, object], ...],
                                                        tuple[str, Severity, dict[str, str]] | None]] = {}
         self.findings: list[Finding] = []
@@ -302,57 +307,89 @@ class _TableReader:
                 self.frame.sources["total"] = _ref(self.sheet, r, c)
 
     def read_initiative(self, row: list[object], r: int, section: str) -> None:
-        """One initiative row. The hot loop of the reader: every cell of the table passes here once."""
+        """One initiative row. The hot loop of the reader: every cell of the table passes here once, so
+        CellRefs are made with pydantic's slot setters and repeated texts and numbers are parsed once."""
         sheet, decimals = self.sheet, self.decimals
         new, set_dict, set_fields, set_extra, set_private = (_new, _set_dict, _set_fields_set, _set_extra,
                                                              _set_private)
         sources: dict[str, CellRef] = {}
         amounts: dict[int, Decimal] = {}
         costs: dict[CostCategory, Decimal] = {}
-        values: dict[str, object] = {"amounts": amounts, "costs": costs, "sources": sources}
-        texts = False
-        for key, c0, kind, target in self.spec:
+        values: dict[str, object] = {"id": "", "name": "", "amounts": amounts, "costs": costs, "sources": sources}
+        for key, c0 in self.plain_spec:
             v = row[c0]
-            cls = v.__class__
-            if cls is str:
+            if v.__class__ is str:
                 if not v or v.isspace():  # type: ignore[union-attr]
                     continue
+                values[key] = v.strip()  # type: ignore[union-attr]
             elif v is None:
                 continue
-            ref = new(CellRef)  # _ref() inlined
+            else:
+                values[key] = _text(v)
+            ref = new(CellRef)
             set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
             set_fields(ref, _REF_FIELDS)
             set_extra(ref, None)
             set_private(ref, None)
             sources[key] = ref
-            if kind == _TEXT:
-                texts = True
-                continue
-            if kind == _PLAIN:
-                values[key] = v.strip() if cls is str else _text(v)  # type: ignore[union-attr]
-                continue
-            if cls is float:
+        ini_id: str = values["id"]  # type: ignore[assignment]
+        for key, c0, kind, target in self.amount_spec:
+            v = row[c0]
+            if v.__class__ is float:
                 value = decimals.get(v)  # type: ignore[call-overload]
                 if value is None:
                     value = decimals[v] = Decimal(repr(v))
+            elif v is None or v == "":
+                continue
             else:
-                value = self.amount(v, r, c0, self.row_id(row), self.label(key))
+                value = self.amount(v, r, c0, ini_id, self.label(key))
                 if value is None:
+                    if v.__class__ is str and (not v.strip() or v.strip() in DASHES):  # type: ignore[union-attr]
+                        continue
+                    ref = _ref(sheet, r, c0 + 1)  # a cell with text still is the field's cell
+                    sources[key] = ref
                     continue
+            ref = new(CellRef)
+            set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
+            set_fields(ref, _REF_FIELDS)
+            set_extra(ref, None)
+            set_private(ref, None)
+            sources[key] = ref
             if kind == _YEAR:
                 amounts[target] = value  # type: ignore[index]
             elif kind == _COST:
                 costs[target] = value  # type: ignore[index]
             else:
                 values["stated_total"] = value
-        ini_id: str = values.pop("id", "")  # type: ignore[assignment]
-        values["id"] = ini_id
-        values.setdefault("name", "")
+        memo_get = self.text_memo.get
+        for key, c0 in self.text_spec:
+            v = row[c0]
+            if v.__class__ is str:
+                if not v or v.isspace():  # type: ignore[union-attr]
+                    continue
+            elif v is None:
+                continue
+            ref = new(CellRef)
+            set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
+            set_fields(ref, _REF_FIELDS)
+            set_extra(ref, None)
+            set_private(ref, None)
+            sources[key] = ref
+            parsed = memo_get((key, v))
+            if parsed is None:
+                parsed = self.text_memo[(key, v)] = self.parse_text(key, v)
+            values.update(parsed[0])
+            if parsed[1] is not None:
+                code, severity, params = parsed[1]
+                self.findings.append(Finding(severity=severity, code=code, initiative_id=ini_id or None, where=ref,
+                                             params={"id": ini_id or f"Række {r}", **params}))
+        if "_round" in values:
+            round_text = values.pop("_round")
+            if round_text and not values.get("next_round"):
+                values["next_round"] = round_text
         if r in self.no_cache:
             for c in self.no_cache[r]:
                 self.formula_finding(r, c, ini_id)
-        if texts:
-            self.read_texts(row, r, sources, values, ini_id)
         if section and "area" not in values:
             values["area"] = section
         name = values["name"]
@@ -368,28 +405,6 @@ class _TableReader:
             return ""
         v = row[self.id_col - 1]
         return "" if v is None else _text(v)
-
-    def read_texts(self, row: list[object], r: int, sources: dict[str, CellRef], values: dict[str, object],
-                   ini_id: str) -> None:
-        """The text columns of a row, each value parsed once per distinct text (they repeat down a sheet)."""
-        memo = self.text_memo
-        for key, c0 in self.text_spec:
-            if key not in sources:
-                continue
-            v = row[c0]
-            parsed = memo.get((key, v))
-            if parsed is None:
-                parsed = memo[(key, v)] = self.parse_text(key, v)
-            updates, problem = parsed
-            values.update(updates)
-            if problem is not None:
-                code, severity, params = problem
-                self.findings.append(Finding(severity=severity, code=code, initiative_id=ini_id or None,
-                                             where=sources[key],
-                                             params={"id": ini_id or f"Række {r}", **params}))
-        round_text = values.pop("_round", "")
-        if round_text and not values.get("next_round"):
-            values["next_round"] = round_text
 
     def parse_text(self, key: str, v: object) -> tuple[tuple[tuple[str, object], ...],
                                                        tuple[str, Severity, dict[str, str]] | None]:
