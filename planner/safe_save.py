@@ -70,7 +70,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
     except WorkbookError:
         raise
     except OSError as exc:
-        raise WorkbookError("write_failed", path=shown, reason=_reason(step, exc)) from exc
+        raise WorkbookError("write_failed", path=shown, reason=_reason(step, exc), step=step) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

@@ -23,8 +23,9 @@ def test_failure_at_each_step_leaves_original_intact(tmp_path: Path, step: str) 
     target.write_bytes(b"original bytes")
     with pytest.raises(WorkbookError) as err:
         atomic_write(target, lambda fh: fh.write(b"new bytes"), fault=_fail_at(step))
-    assert err.value.code == "write_failed"
+    assert err.value.code == "write_failed" and err.value.params["step"] == step
     assert "No space left on device" in err.value.message("en")
+    assert "original is unchanged" in err.value.message("en")
     assert target.read_bytes() == b"original bytes"
     assert stale_temp_files(tmp_path) == []
     leftovers = {p.name for p in tmp_path.iterdir()} - {"Budget.xlsx", "Budget.bak.xlsx"}
