@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from planner.model import CostCategory, cost_key
 from planner.phases import fold
 
-YEAR_LOW, YEAR_HIGH = 1900, 2199
+YEAR_LOW, YEAR_HIGH = 1000, 9999  # any four-digit year: validation names implausible ones
 HEADER_SCAN_ROWS = 60
 
 _FIELD_NAMES: dict[str, tuple[str, ...]] = {

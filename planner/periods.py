@@ -58,7 +58,7 @@ def parse_period(value: object, *, end: bool = False) -> Period:
     key = "end" if end else "start"
     if isinstance(value, bool):
         raise PeriodError(str(value), key)
-    if isinstance(value, (int, float)) and value == int(value) and 1900 <= int(value) <= 2199:
+    if isinstance(value, (int, float)) and 1900 <= value <= 2199 and value == int(value):
         return int(value), None
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.year, (value.month - 1) // 3 + 1

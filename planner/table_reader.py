@@ -338,6 +338,9 @@ class _TableReader:
             if v.__class__ is float:
                 value = decimals.get(v)  # type: ignore[call-overload]
                 if value is None:
+                    if v - v != 0:  # NaN or infinity (only a hostile file has them): not an amount
+                        self.amount(str(v), r, c0, ini_id, self.label(key))
+                        continue
                     value = decimals[v] = Decimal(repr(v))
             elif v is None or v == "":
                 continue

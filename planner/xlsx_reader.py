@@ -151,6 +151,8 @@ def read_xlsx(data: bytes, *, path: str = "", progress: Callable[[int, int], Non
         if progress is not None:
             progress(i + 1, len(sheets) + 4)
     if best is None:
+        if not any(any(v != "" and v is not None for v in row) for head in heads.values() for row in head):
+            raise WorkbookError("no_sheets", path=path)
         name, partial = max(partials, key=lambda p: p[1].score if p[1] else 0)
         raise header_error(name, partial, path)
     _, name, header = best
