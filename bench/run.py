@@ -32,12 +32,15 @@ from registry import REGISTRY, Bench, Context, Pending  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = (13, 1_000, 10_000)
+START_LOAD = ["?"]
 KEEP_MARKER = "<!-- hand-written below: bench/run.py keeps everything after this line -->"
 Outcome = float | str  # a figure, or why there is none ("pending: …", "failed: …")
 
 
 def repeats_for(size: int) -> int:
-    return 7 if size <= 100 else 5 if size <= 2_000 else 3
+    """Runs per figure (best taken): more for small sizes; 5 at 10,000 because the shared 2-core machine
+    makes single runs noisy (the slow openpyxl references cap themselves at 3)."""
+    return 7 if size <= 100 else 5
 
 
 def run_one(bench: Bench, ctx: Context) -> Outcome:
@@ -46,7 +49,8 @@ def run_one(bench: Bench, ctx: Context) -> Outcome:
     except Pending as why:
         return f"pending: {why}"
     except Exception as exc:  # noqa: BLE001 - one broken benchmark must not hide the others
-        return f"failed: {type(exc).__name__}: {exc}"
+        last = (str(exc).strip().splitlines() or [""])[-1]
+        return f"failed: {type(exc).__name__}: {last[:300]}"
     ctx.cache.setdefault("results", {})[bench.name] = value
     return value
 
@@ -160,9 +164,9 @@ def render(results: dict[str, dict[int, Outcome]], sizes: list[int], written: di
         "",
         "Figures from the benchmark suite of issue 7 (`bench/`), measured on synthetic portfolios "
         "(`planner.synthetic.write_workbook`: n initiatives × 2023–2027, 17 columns, title and metadata "
-        "rows, a totals row). Each time is the best of several runs (7 at 13, 5 at 1,000, 3 at 10,000 "
-        "initiatives); each figure stands beside the reference measured in the same run. This file is "
-        "generated: re-run the command below rather than editing the tables.",
+        "rows, a totals row). Each time is the best of several runs (7 at 13, 5 at 1,000 and 10,000 "
+        "initiatives, 3 for the openpyxl references); each figure stands beside the reference measured in "
+        "the same run. This file is generated: re-run the command below rather than editing the tables.",
         "",
         "## How to reproduce",
         "",
@@ -180,8 +184,9 @@ def render(results: dict[str, dict[int, Outcome]], sizes: list[int], written: di
         f"command: `{command}`",
         f"- Machine: {platform.platform()}, {os.cpu_count()} CPUs; Python {platform.python_version()}",
         f"- Libraries: {_versions()}",
-        f"- Machine load (1-minute load average) at the end of the run: {_load()} — figures taken while other "
-        "work runs on the same cores are slower than on an idle machine; compare rows within one run.",
+        f"- Machine load (1-minute load average) at start / end of the run: {START_LOAD[0]} / {_load()}. "
+        "Figures taken while other work shares the 2 cores are slower than on an idle machine; compare "
+        "rows within one run.",
         "- Writing the synthetic workbooks with openpyxl (set-up, not a target): "
         + ", ".join(f"{s:,}: {w:.2f} s" for s, w in written.items()),
         "",
@@ -235,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         for b in REGISTRY.values():
             print(f"{b.name:20} {b.group:7} {b.label}")
         return 0
+    START_LOAD[0] = _load()
     workdir = Path(tempfile.mkdtemp(prefix="planner-bench-"))
     try:
         results, written = run_all(args.sizes, set(args.only), workdir)
