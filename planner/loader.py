@@ -51,8 +51,8 @@ def load_portfolio(path: str | os.PathLike[str], *, progress: Callable[[int, int
                    cancelled: Callable[[], bool] | None = None) -> Portfolio:
     """Read .xlsx/.xlsm (or .csv) into a revalidated Portfolio; raises WorkbookError only.
 
-    ``progress(done, total)`` is called now and then; ``cancelled()`` returning True stops the read with
-    WorkbookError("cancelled").
+    ``progress(done, 100)`` is called now and then, rising to (100, 100); ``cancelled()`` returning True
+    stops the read with WorkbookError("cancelled").
     """
     p = Path(path)
     spath = str(p)
@@ -114,5 +114,5 @@ def _load(p: Path, spath: str, progress: Callable[[int, int], None] | None,
     portfolio.source = source
     portfolio.revalidate()
     if progress is not None:
-        progress(1, 1)
+        progress(100, 100)
     return portfolio

@@ -115,9 +115,23 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+PROGRESS_TOTAL, PROGRESS_SHEETS, PROGRESS_ROWS = 100, 30, 95
+
+
+def _rows_progress(progress: Callable[[int, int], None] | None) -> Callable[[int, int], None] | None:
+    """The table's row progress on the one 0–100 scale of a whole load (sheets 0–30, rows 30–95)."""
+    if progress is None:
+        return None
+    span = PROGRESS_ROWS - PROGRESS_SHEETS
+    return lambda done, total: progress(PROGRESS_SHEETS + span * done // max(total, 1), PROGRESS_TOTAL)
+
+
 def read_xlsx(data: bytes, *, path: str = "", progress: Callable[[int, int], None] | None = None,
               cancelled: Callable[[], bool] | None = None) -> Portfolio:
-    """The portfolio in an .xlsx/.xlsm workbook's best-matching sheet (not yet revalidated)."""
+    """The portfolio in an .xlsx/.xlsm workbook's best-matching sheet (not yet revalidated).
+
+    ``progress(done, 100)`` rises from 0 to 95; the loader reports 100 when validation is done.
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -149,7 +163,7 @@ def read_xlsx(data: bytes, *, path: str = "", progress: Callable[[int, int], Non
         if best is None or score > best[0]:
             best = (score, meta.name, header)
         if progress is not None:
-            progress(i + 1, len(sheets) + 4)
+            progress(PROGRESS_SHEETS * (i + 1) // len(sheets), PROGRESS_TOTAL)
     if best is None:
         if not any(any(v != "" and v is not None for v in row) for head in heads.values() for row in head):
             raise WorkbookError("no_sheets", path=path)
@@ -169,7 +183,7 @@ def read_xlsx(data: bytes, *, path: str = "", progress: Callable[[int, int], Non
             found.title = ""
             metadata.fill_from(found)
     portfolio = read_table(grid, sheet=name, path=path, formulas=formulas, hidden_columns=hidden, header=header,
-                           metadata=metadata, progress=progress, cancelled=cancelled)
+                           metadata=metadata, progress=_rows_progress(progress), cancelled=cancelled)
     links = [n for n in zf.namelist() if n.startswith("xl/externalLinks/externalLink")]
     if links:
         portfolio.read_findings = [*portfolio.read_findings, Finding(

@@ -82,6 +82,10 @@ def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str:
     return t.lstrip("/") if t.startswith("/") else "xl/" + t
 
 
+class ErrorValue(str):
+    """A cached error result such as "#DIV/0!" (saved with t="e")."""
+
+
 def set_cached_values(path: Path, sheet: str, values: dict[str, object]) -> None:
     """Give formula cells (written by openpyxl, so without a value) the value Excel would have cached."""
     with zipfile.ZipFile(path) as zf:
@@ -93,7 +97,7 @@ def set_cached_values(path: Path, sheet: str, values: dict[str, object]) -> None
             xml = data.decode()
             for ref, value in values.items():
                 pattern = re.compile(rf'<c r="{ref}"([^>]*)>(<f>.*?</f>)<v\s*/>')
-                kind = ' t="str"' if isinstance(value, str) else ""
+                kind = ' t="e"' if isinstance(value, ErrorValue) else ' t="str"' if isinstance(value, str) else ""
 
                 def cached(m: re.Match[str], ref: str = ref, kind: str = kind, value: object = value) -> str:
                     attrs = re.sub(r'\s+t="\w+"', "", m[1])

@@ -164,3 +164,42 @@ def test_workbook_resaved_by_libreoffice(tmp_path: Path) -> None:
     assert not findings(p, "totals_row_mismatch")
     assert findings(p, "hidden_columns")
     assert [f.params["id"] for f in findings(p, "stated_total_mismatch")] == ["V2"]
+
+
+def test_cached_error_value_is_not_a_number(tmp_path: Path) -> None:
+    from builders import ErrorValue
+
+    rows = [["Nr.", "Initiativ", 2023, 2024], ["V1", "A", "=1/0", 2]]
+    path = write_sheet(tmp_path / "t.xlsx", rows)
+    set_cached_values(path, "Initiativer", {"C2": ErrorValue("#DIV/0!")})
+    p = load_portfolio(path)
+    [f] = findings(p, "not_a_number")
+    assert f.where.a1 == "C2" and f.params["value"] == "#DIV/0!" and f.severity == "error"
+    assert p.initiatives[0].amounts == {2024: 2}
+
+
+def test_progress_runs_from_0_to_100(tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "t.xlsx", [HEADER, V1, V2], extra_sheets={"Noter": [["x"]]})
+    seen: list[tuple[int, int]] = []
+    load_portfolio(path, progress=lambda d, t: seen.append((d, t)))
+    assert {t for _d, t in seen} == {100}
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen) and seen[-1] == (100, 100)
+
+
+def test_csv_goes_to_the_csv_reader(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("Nr.;Initiativ;2023;2024\nV1;A;12,7;1.250,5\n", encoding="utf-8")
+    p = load_portfolio(path)
+    assert p.source.format == "csv" and p.source.sha256
+    assert p.initiatives[0].amounts == {2023: Decimal("12.7"), 2024: Decimal("1250.5")}
+
+
+def test_read_table_takes_a_plain_grid() -> None:
+    from planner.table_reader import FormulaCell, read_table
+
+    grid = [["Program: Test"], [], ["ID", "Initiative", "2023", "2024"], ["A1", "Alpha", "1,5", None],
+            ["", None], ["A2", "Beta", 2, "=x"]]
+    p = read_table(grid, sheet="data", formulas={(6, 4): FormulaCell("B6*2", cached=False)})
+    assert p.name == "Test" and [i.id for i in p.initiatives] == ["A1", "A2"]
+    assert p.initiatives[0].amounts == {2023: Decimal("1.5")}
+    assert [f.where.a1 for f in p.read_findings if f.code == "formula_no_cache"] == ["D6"]
