@@ -212,7 +212,6 @@ def fit_to_frame(portfolio: Portfolio, year: int | None = None, frame: FrameArg 
     "120,5", or {year: amount}). Every target is checked before any result is given: one impossible year
     refuses the whole operation.
     """
-    _check_unique(portfolio)
     fr = as_frame(frame, portfolio.frame)
     groups: dict[int | None, _Group] = {}
     if year is not None:
@@ -246,10 +245,18 @@ def _collect(portfolio: Portfolio, groups: dict[int | None, _Group], lockset: _L
     this is the hot path of fit to frame.
     """
     inis = portfolio.initiatives
-    ids = [ini.id for ini in inis]
-    sources = [ini.amounts for ini in inis]
+    ids: list[str] = []
+    sources: list[dict[int, Decimal]] = []
+    flagged: list[int] = []
+    add_id, add_source = ids.append, sources.append
+    for k, ini in enumerate(inis):  # one visit per initiative: its attributes are read while in cache
+        add_id(ini.id)
+        add_source(ini.amounts)
+        if ini.locked or ini.locked_years:
+            flagged.append(k)
+    if len(set(ids)) != len(ids):
+        _check_unique(portfolio)
     special = lockset.whole.union(lockset.cells)
-    flagged = [k for k, ini in enumerate(inis) if ini.locked or ini.locked_years]
     if special:
         flagged.extend(k for k, i in enumerate(ids) if i in special)
     for k in sorted(set(flagged)):
