@@ -68,7 +68,7 @@ def load_portfolio(path: str | os.PathLike[str], *, progress: Callable[[int, int
         raise
     except MemoryError as exc:
         raise WorkbookError("too_large", path=spath, reason="ikke nok hukommelse") from exc
-    except Exception as exc:  # noqa: BLE001 - a library failure is an unusable file, never a traceback
+    except Exception as exc:
         raise WorkbookError("damaged_zip", path=spath, reason=f"{type(exc).__name__}: {exc}"[:300]) from exc
     finally:
         if gc_was_enabled:

@@ -9,20 +9,38 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-
-from pydantic import BaseModel
 
 from planner.amounts import ZERO, AmountError, parse_amount
 from planner.cells import CellRef, column_letter
 from planner.errors import WorkbookError
 from planner.findings import Finding, Severity
-from planner.headers import (HeaderMatch, find_header, is_frame_label, is_id_like, is_totals_label,
-                             metadata_key)
+from planner.headers import (
+    HeaderMatch,
+    find_header,
+    is_frame_label,
+    is_id_like,
+    is_totals_label,
+)
 from planner.model import CostCategory, Frame, Initiative, Portfolio, SourceInfo, normalise_area
 from planner.periods import PeriodError, parse_next_step, parse_period, parse_period_range
-from planner.phases import fold, parse_phase
+from planner.phases import parse_phase
+from planner.sheet_metadata import (
+    REF_FIELDS,
+    Metadata,
+    blank,
+    cell_text,
+    fast_initiative,
+    fast_ref,
+    new_object,
+    read_metadata,
+    section_area,
+    set_fields_set,
+    set_model_dict,
+    set_model_extra,
+    set_model_private,
+)
 
 LONG_TEXT = 1000
 CHECK_EVERY = 1000
@@ -44,8 +62,6 @@ def _kind(key: str) -> tuple[int, object]:
     return _TEXT, None
 
 
-
-
 @dataclass(frozen=True)
 class FormulaCell:
     """A formula cell as stored in the file: its text, whether a calculated value is saved, any error."""
@@ -55,155 +71,12 @@ class FormulaCell:
     error: str = ""
 
 
-@dataclass
-class Metadata:
-    """Programme facts from title rows or a metadata sheet ("Prisniveau: 2023-PL")."""
-
-    name: str = ""
-    title: str = ""
-    price_level: str = ""
-    unit: str = ""
-    frame_total: Decimal | None = None
-    frame_source: CellRef | None = None
-    findings: list[Finding] = field(default_factory=list)
-
-    def fill_from(self, other: Metadata) -> None:
-        """Take ``other``'s values where this has none."""
-        self.name = self.name or other.name
-        self.title = self.title or other.title
-        self.price_level = self.price_level or other.price_level
-        self.unit = self.unit or other.unit
-        if self.frame_total is None and other.frame_total is not None:
-            self.frame_total, self.frame_source = other.frame_total, other.frame_source
-        self.findings.extend(other.findings)
-
-
-def _blank(v: object) -> bool:
-    return v is None or v == "" or (isinstance(v, str) and not v.strip())
-
-
-def _text(v: object) -> str:
-    if isinstance(v, float) and v.is_integer():  # False for inf/nan, which int() cannot take
-        return str(int(v))
-    if isinstance(v, (_dt.date, _dt.datetime)):
-        return v.isoformat()
-    return str(v).strip()
-
-
 def _num(d: Decimal) -> str:
     return format(d.normalize(), "f") if d == d.to_integral_value() else str(d)
 
 
-_new = object.__new__
-_REF_FIELDS = {"sheet", "row", "column"}
-# pydantic's own slot setters: the fastest way to make a model instance from checked values (~2x setattr).
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-
-
-def _ref(sheet: str, row: int, column: int | None) -> CellRef:
-    """A CellRef without pydantic's per-instance validation (the reader makes ~15 per row)."""
-    ref = _new(CellRef)
-    _set_dict(ref, {"sheet": sheet, "row": row, "column": column})
-    _set_fields_set(ref, _REF_FIELDS)
-    _set_extra(ref, None)
-    _set_private(ref, None)
-    return ref
-
-
-_STATIC_DEFAULTS = {name: f.default for name, f in Initiative.model_fields.items()
-                    if f.default_factory is None and name not in ("id", "name")}
-_FACTORIES = {name: f.default_factory for name, f in Initiative.model_fields.items() if f.default_factory}
-
-
-def _initiative(values: dict[str, object]) -> Initiative:
-    """An Initiative from values the reader has already checked (no per-field validation).
-
-    ``values`` must hold amounts, costs and sources (the reader always makes them).
-    """
-    data = _STATIC_DEFAULTS.copy()
-    for key, factory in _OTHER_FACTORIES:
-        data[key] = factory()  # type: ignore[call-arg]
-    data.update(values)
-    ini = _new(Initiative)
-    _set_dict(ini, data)
-    _set_fields_set(ini, set(values))
-    _set_extra(ini, None)
-    _set_private(ini, None)
-    return ini
-
-
-_OTHER_FACTORIES = [(k, f) for k, f in _FACTORIES.items() if k not in ("amounts", "costs", "sources")]
-
-
-_SECTION_PREFIXES = ("initiativer paa ", "initiativer inden for ", "initiativer under ", "initiativer for ",
-                     "initiatives in the ", "initiatives in ", "initiatives on the ", "initiatives for ",
-                     "omraade:", "area:", "sektion:", "section:")
-
-
-def section_area(text: str) -> str:
-    """"Initiativer på voksenområdet" → "Voksenområdet": a section heading as the area of the rows below."""
-    t = " ".join(text.replace(":", ": ").split()).rstrip(":").strip()
-    folded = fold(t)
-    for prefix in _SECTION_PREFIXES:
-        if folded.startswith(prefix):
-            t = " ".join(t.split()[len(prefix.split()):])
-            break
-    area = normalise_area(t.strip(" :"))
-    return area[:1].upper() + area[1:]
-
-
 _LABEL_STARTS = ("i alt", "total", "sum", "samlet", "forslag", "initiativer", "alle", "grand", "sub", "hoved",
                  "ramme", "bevilling", "frame", "funding", "budget", "oekonomisk", "økonomisk", "program")
-
-
-def read_metadata(grid: list[list[object]], *, sheet: str, rows: int | None = None) -> Metadata:
-    """Programme facts in the first ``rows`` rows: "Label: value" in one cell, or a label cell and the value
-    in the next non-blank cell to its right. The first other text is kept as the title."""
-    meta = Metadata()
-    for r in range(min(len(grid), rows if rows is not None else len(grid))):
-        row = grid[r]
-        c = 0
-        while c < len(row):
-            v = row[c]
-            if not isinstance(v, str) or not v.strip():
-                c += 1
-                continue
-            key = metadata_key(v)
-            value: object = None
-            where = _ref(sheet, r + 1, c + 1)
-            if key is not None:
-                nxt = next((j for j in range(c + 1, len(row)) if not _blank(row[j])), None)
-                if nxt is not None:
-                    value, where, c = row[nxt], _ref(sheet, r + 1, nxt + 1), nxt
-            elif ":" in v:
-                label, _, rest = v.partition(":")
-                key = metadata_key(label)
-                value = rest.strip() if key else None
-            if key and not _blank(value):
-                _set_meta(meta, key, value, where)
-            elif not meta.title and key is None and not is_id_like(v):
-                meta.title = " ".join(v.split())
-            c += 1
-    return meta
-
-
-def _set_meta(meta: Metadata, key: str, value: object, where: CellRef) -> None:
-    if key == "name" and not meta.name:
-        meta.name = _text(value)
-    elif key == "price_level" and not meta.price_level:
-        meta.price_level = (f"{int(value)}-PL" if isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-                            else _text(value))
-    elif key == "unit" and not meta.unit:
-        meta.unit = _text(value)
-    elif key == "frame" and meta.frame_total is None:
-        try:
-            meta.frame_total, meta.frame_source = parse_amount(value), where
-        except AmountError:
-            meta.findings.append(Finding(severity=Severity.ERROR, code="not_a_number", where=where,
-                                         params={"id": "Ramme", "value": _text(value)[:200], "field": "Ramme"}))
 
 
 class _TableReader:
@@ -243,7 +116,7 @@ class _TableReader:
         """The cell's amount; None when blank or not a number (then a finding says so)."""
         if type(v) is float:
             return Decimal(repr(v))
-        if _blank(v) or (isinstance(v, str) and v.strip() in DASHES):
+        if blank(v) or (isinstance(v, str) and v.strip() in DASHES):
             return None
         try:
             if isinstance(v, (_dt.date, _dt.datetime)):
@@ -252,8 +125,8 @@ class _TableReader:
         except AmountError:
             if report:
                 self.findings.append(Finding(severity=Severity.ERROR, code="not_a_number",
-                                             initiative_id=ini_id or None, where=_ref(self.sheet, r, c0 + 1),
-                                             params={"id": ini_id or f"Række {r}", "value": _text(v)[:200],
+                                             initiative_id=ini_id or None, where=fast_ref(self.sheet, r, c0 + 1),
+                                             params={"id": ini_id or f"Række {r}", "value": cell_text(v)[:200],
                                                      "field": label}))
             return None
 
@@ -261,16 +134,6 @@ class _TableReader:
         return self.header.labels.get(self.header.columns[key], key)
 
     # -- rows ------------------------------------------------------------------------------------
-    def row_label(self, row: list[object], first: int) -> str:
-        """The text that may name a totals or frame row: in the id, name or first filled column."""
-        for c0 in (self.id_col - 1 if self.id_col else -1, self.name_col - 1, first):
-            if 0 <= c0 < len(row):
-                v = row[c0]
-                if type(v) is str and v:
-                    low = v.lstrip().lower()
-                    return v if low.startswith(_LABEL_STARTS) else ""
-        return ""
-
     def read_totals(self, row: list[object], r: int) -> None:
         self.totals_row = r
         segment = self.initiatives[self.segment_start:]
@@ -288,7 +151,7 @@ class _TableReader:
                 sums += [sum((i.stated_total or ZERO for i in s), ZERO) for s in (segment, self.initiatives)]
             if all(abs(stated - s) >= Decimal("0.05") for s in sums):
                 self.findings.append(Finding(
-                    severity=Severity.WARNING, code="totals_row_mismatch", where=_ref(self.sheet, r, c0 + 1),
+                    severity=Severity.WARNING, code="totals_row_mismatch", where=fast_ref(self.sheet, r, c0 + 1),
                     params={"row": str(r), "year": str(year) if year is not None else self.label(key),
                             "stated": _num(stated), "sum": _num(sums[0] if segment else sums[1])}))
 
@@ -298,20 +161,20 @@ class _TableReader:
                 value = self.amount(row[c0], r, c0, "Ramme", str(year))
                 if value is not None:
                     self.frame.by_year[year] = value
-                    self.frame.sources[f"year:{year}"] = _ref(self.sheet, r, c0 + 1)
+                    self.frame.sources[f"year:{year}"] = fast_ref(self.sheet, r, c0 + 1)
         c = self.header.columns.get("stated_total")
         if c is not None and c - 1 < len(row):
             value = self.amount(row[c - 1], r, c - 1, "Ramme", self.label("stated_total"))
             if value is not None:
                 self.frame.total = value
-                self.frame.sources["total"] = _ref(self.sheet, r, c)
+                self.frame.sources["total"] = fast_ref(self.sheet, r, c)
 
     def read_initiative(self, row: list[object], r: int, section: str) -> None:
         """One initiative row. The hot loop of the reader: every cell of the table passes here once, so
         CellRefs are made with pydantic's slot setters and repeated texts and numbers are parsed once."""
         sheet, decimals = self.sheet, self.decimals
-        new, set_dict, set_fields, set_extra, set_private = (_new, _set_dict, _set_fields_set, _set_extra,
-                                                             _set_private)
+        new, set_dict, set_fields, set_extra, set_private = (new_object, set_model_dict, set_fields_set, set_model_extra,
+                                                             set_model_private)
         sources: dict[str, CellRef] = {}
         amounts: dict[int, Decimal] = {}
         costs: dict[CostCategory, Decimal] = {}
@@ -325,10 +188,10 @@ class _TableReader:
             elif v is None:
                 continue
             else:
-                values[key] = _text(v)
+                values[key] = cell_text(v)
             ref = new(CellRef)
             set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
-            set_fields(ref, _REF_FIELDS)
+            set_fields(ref, REF_FIELDS)
             set_extra(ref, None)
             set_private(ref, None)
             sources[key] = ref
@@ -349,12 +212,12 @@ class _TableReader:
                 if value is None:
                     if v.__class__ is str and (not v.strip() or v.strip() in DASHES):  # type: ignore[union-attr]
                         continue
-                    ref = _ref(sheet, r, c0 + 1)  # a cell with text still is the field's cell
+                    ref = fast_ref(sheet, r, c0 + 1)  # a cell with text still is the field's cell
                     sources[key] = ref
                     continue
             ref = new(CellRef)
             set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
-            set_fields(ref, _REF_FIELDS)
+            set_fields(ref, REF_FIELDS)
             set_extra(ref, None)
             set_private(ref, None)
             sources[key] = ref
@@ -374,7 +237,7 @@ class _TableReader:
                 continue
             ref = new(CellRef)
             set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
-            set_fields(ref, _REF_FIELDS)
+            set_fields(ref, REF_FIELDS)
             set_extra(ref, None)
             set_private(ref, None)
             sources[key] = ref
@@ -401,18 +264,12 @@ class _TableReader:
                                          where=sources.get("name"),
                                          params={"id": ini_id or f"Række {r}", "field": self.label("name"),
                                                  "length": str(len(name))}))  # type: ignore[arg-type]
-        self.initiatives.append(_initiative(values))
-
-    def row_id(self, row: list[object]) -> str:
-        if self.id_col is None:
-            return ""
-        v = row[self.id_col - 1]
-        return "" if v is None else _text(v)
+        self.initiatives.append(fast_initiative(values))
 
     def parse_text(self, key: str, v: object) -> tuple[tuple[tuple[str, object], ...],
                                                        tuple[str, Severity, dict[str, str]] | None]:
         """(field updates, problem) for one text cell; the problem is (code, severity, params)."""
-        text = v.strip() if type(v) is str else _text(v)
+        text = v.strip() if type(v) is str else cell_text(v)
         problem = None
         if len(text) > LONG_TEXT:
             problem = ("long_text", Severity.INFO, {"field": self.label(key), "length": str(len(text))})
@@ -448,12 +305,12 @@ class _TableReader:
         if f.error:
             if is_amount:
                 self.findings.append(Finding(severity=Severity.ERROR, code="not_a_number",
-                                             initiative_id=ini_id or None, where=_ref(self.sheet, r, c),
+                                             initiative_id=ini_id or None, where=fast_ref(self.sheet, r, c),
                                              params={"id": label_id, "value": f.error, "field": self.label(key)}))
             return
         self.findings.append(Finding(severity=Severity.ERROR if is_amount else Severity.WARNING,
                                      code="formula_no_cache", initiative_id=ini_id or None,
-                                     where=_ref(self.sheet, r, c),
+                                     where=fast_ref(self.sheet, r, c),
                                      params={"id": label_id, "formula": "=" + f.formula[:200],
                                              "field": self.label(key)}))
 
@@ -494,14 +351,14 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
         if len(row) < width:
             row = [*row, *([""] * (width - len(row)))]
         r = r0 + 1
-        key_cells = [row[c] for c in key_cols if not _blank(row[c])]
+        key_cells = [row[c] for c in key_cols if not blank(row[c])]
         if key_cells:
             first = key_cells[0]
             label = first if first.__class__ is str and first.lstrip().lower().startswith(_LABEL_STARTS) else ""
             lone = len(key_cells) == 1 and first.__class__ is str and not any(
-                not _blank(v) for v in row if v is not first)
+                not blank(v) for v in row if v is not first)
         else:
-            nonblank = [v for v in row if not _blank(v)]
+            nonblank = [v for v in row if not blank(v)]
             if not nonblank:
                 continue
             first = nonblank[0]
@@ -552,7 +409,7 @@ def _portfolio(reader: _TableReader, meta: Metadata, header: HeaderMatch, sheet:
             new_id = f"R{row}-{n}"
         used.add(new_id)
         ini.__dict__["id"] = new_id
-        where = (_ref(sheet, row or 0, reader.id_col) if reader.id_col else CellRef(sheet=sheet, row=row))
+        where = (fast_ref(sheet, row or 0, reader.id_col) if reader.id_col else CellRef(sheet=sheet, row=row))
         findings.append(Finding(severity=Severity.WARNING, code="missing_id", initiative_id=new_id, where=where,
                                 params={"id": new_id, "name": ini.name[:200]}))
     cached = sum(1 for (r, _c), f in reader.formulas.items() if f.cached and not f.error and r > header.row)

@@ -31,10 +31,10 @@ _META_SHEETS = {"program", "programme", "metadata", "meta", "info", "om", "about
 _F_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _F_TAG_PLAIN = re.compile(rb"<f[\s>/]")  # no namespace prefix (Excel, LibreOffice, openpyxl): a fast literal search
 _C_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
-_V_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>", re.S)
+_V_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?>(.*?)</(?:[A-Za-z_][\w.-]*:)?v>", re.DOTALL)
 _R_ATTR = re.compile(rb'\sr="([A-Z]+)(\d+)"')
 _T_ATTR = re.compile(rb'\st="(\w+)"')
-_COLS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?cols\b.*?</(?:[A-Za-z_][\w.-]*:)?cols>", re.S)
+_COLS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?cols\b.*?</(?:[A-Za-z_][\w.-]*:)?cols>", re.DOTALL)
 _COL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\b([^>]*)>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
 MAX_COLUMN = 16384

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
-from builders import set_cached_values, set_widths, style_header  # noqa: E402
+from builders import set_cached_values, set_widths, style_header
 
 THIN = Side(style="thin", color="9BA7B4")
 SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -26,8 +26,8 @@ AMOUNT_FORMAT = "#,##0.0"
 # id, name, phase, theme, recipients, start, end, next phase, round, stated total, years 2023–2027,
 # costs (pl, komp, eval, pulje, dir, andet), note
 UIP_ADULTS = [
-    ("V1", "Behandlings- og støtteindsats til personer med udviklingshæmning o.l. og et problematisk forbrug "
-     "af rusmidler", "Modning", "Unge og voksne med udviklingshæmning og medfødt hjerneskade",
+    ("V1", ("Behandlings- og støtteindsats til personer med udviklingshæmning o.l. og et problematisk forbrug "
+     "af rusmidler"), "Modning", "Unge og voksne med udviklingshæmning og medfødt hjerneskade",
      "Kommuner, Social- og Boligstyrelsen og eksterne leverandør(er)", 2023, 2026, "Afprøvning", "UIP 2027",
      "19,8", ("12,7", "2,8", "2,7", "1,6", None), ("3,2", "2,2", "2,6", "11,8", None, None),
      "3,5-årigt; en eventuel afprøvning kan indstilles til UIP 2027."),
@@ -35,8 +35,8 @@ UIP_ADULTS = [
      "En forebyggende og mindre indgribende indsats",
      "Kommuner, Social- og Boligstyrelsen og evt. leverandør(er)", 2023, 2026, "Afprøvning", "UIP 2027",
      "20,6", ("12,5", "3,1", "2,8", "2,1", None), ("3,1", "2,8", "2,9", "11,8", None, None),
-     "Fireårigt, færdiggøres i 2026. Kilden angiver 20,6 mio. kr. (\"Der afsættes\"), men årene i "
-     "\"Forslag i alt\" summer til 20,5."),
+     ("Fireårigt, færdiggøres i 2026. Kilden angiver 20,6 mio. kr. (\"Der afsættes\"), men årene i "
+     "\"Forslag i alt\" summer til 20,5.")),
     ("V3", "CTI som overgangsstøtte til udsatte borgere", "Udbredelse",
      "Forebyggelse og en mindre indgribende indsats",
      "Social- og Boligstyrelsen og eventuelt leverandør(er)", 2023, 2026, None, None,
@@ -47,13 +47,13 @@ UIP_ADULTS = [
      "Social- og Boligstyrelsen og eventuelt leverandør(er)", 2023, "primo 2024", "Modning", "UIP 2025",
      "1,1", ("0,2", "0,9", "0,0", "0,0", None), ("0,2", None, None, None, None, "0,9"),
      "Toårigt, færdiggøres primo 2024. Andet = vidensudviklende aktiviteter."),
-    ("V5", "Organisatoriske og faglige principper for at arbejde forebyggende med mennesker med sociale og "
-     "psykiske problemstillinger", "Screening", "En forebyggende og mindre indgribende indsats",
+    ("V5", ("Organisatoriske og faglige principper for at arbejde forebyggende med mennesker med sociale og "
+     "psykiske problemstillinger"), "Screening", "En forebyggende og mindre indgribende indsats",
      "Social- og Boligstyrelsen og eventuelt leverandør(er)", 2023, "primo 2024", "Modning", "UIP 2025",
      "1,9", ("0,4", "1,5", "0,0", "0,0", None), ("0,4", None, None, None, None, "1,5"),
      "Toårigt, færdiggøres primo 2024. Andet = vidensudviklende aktiviteter."),
-    ("V6", "En recovery-orienteret rehabiliterende tilgang i kommunale indsatser til voksne med handicap, i "
-     "social udsathed eller med psykiske vanskeligheder", "Modning",
+    ("V6", ("En recovery-orienteret rehabiliterende tilgang i kommunale indsatser til voksne med handicap, i "
+     "social udsathed eller med psykiske vanskeligheder"), "Modning",
      "En forebyggende og mindre indgribende indsats",
      "Social- og Boligstyrelsen og eventuelt leverandør(er)", 2023, 2026, "Afprøvning", "UIP 2027",
      "12,2", ("2,4", "4,2", "3,4", "2,2", None), ("3,7", "5,6", "2,9", None, None, None),
@@ -62,18 +62,18 @@ UIP_ADULTS = [
      "Modning", "Håndtering af sundhedsrelaterede problemstillinger på det sociale område",
      "Social- og Boligstyrelsen og eventuelt Sundhedsstyrelsen og leverandør(er)", 2023, 2026, "Afprøvning",
      "UIP 2027", "7,8", ("0,8", "2,6", "2,3", "2,1", None), ("4,0", "1,4", "2,4", None, None, None),
-     "3,5-årigt. Nævnes ikke i pressemeddelelsen af 29-06-2023, som i stedet nævner en afdækning af "
-     "muligheder for at styrke datainfrastrukturen på socialområdet."),
+     ("3,5-årigt. Nævnes ikke i pressemeddelelsen af 29-06-2023, som i stedet nævner en afdækning af "
+     "muligheder for at styrke datainfrastrukturen på socialområdet.")),
 ]
 UIP_CHILDREN = [
     ("B1", "Traumefokuseret behandling i landets børnehuse til børn udsat for seksuelle overgreb og vold",
      "Udbredelse", "Børn og unge udsat for seksuel vold og psykisk/fysisk vold",
      "Børnehusene, Social- og Boligstyrelsen og eventuelt leverandør(er)", 2023, 2025, None, None,
      "5,1", ("2,4", "1,6", "1,1", "0,0", None), ("4,1", None, None, None, "1,0", None), "Treårigt."),
-    ("B2", "Tværsektorielt samarbejde i helhedsorienteret indsats til børn af forældre med psykisk sygdom "
-     "(VIA Family 2.0)", "Modning", "Børn og unge i psykisk mistrivsel",
-     "Social- og Boligstyrelsen, Forskningscenter for FamilieBaserede Indsatser (FBI) og eventuelt "
-     "leverandør(er)", 2023, 2027, "Afprøvning", "UIP 2029",
+    ("B2", ("Tværsektorielt samarbejde i helhedsorienteret indsats til børn af forældre med psykisk sygdom "
+     "(VIA Family 2.0)"), "Modning", "Børn og unge i psykisk mistrivsel",
+     ("Social- og Boligstyrelsen, Forskningscenter for FamilieBaserede Indsatser (FBI) og eventuelt "
+     "leverandør(er)"), 2023, 2027, "Afprøvning", "UIP 2029",
      "9,5", ("3,6", "1,5", "1,5", "1,5", "1,4"), ("4,4", None, "2,4", None, "2,7", None),
      "Femårigt, færdiggøres i 2027; en videreførelse kan indstilles til UIP 2029."),
     ("B3", "Åben Dialog til unge i psykisk mistrivsel", "Udbredelse", "Børn og unge i psykisk mistrivsel",
@@ -81,13 +81,13 @@ UIP_CHILDREN = [
      "9,5", ("1,0", "4,2", "3,7", "0,6", None), ("5,3", "4,2", None, None, None, None), "Fireårigt."),
     ("B4", "Model til opsporing og håndtering af overgreb mod anbragte børn og unge med handicap", "Modning",
      "Anbragte børn og unge",
-     "Åbne kommunale, regionale og selvejende døgninstitutioner samt socialpædagogiske opholdssteder, "
-     "Social- og Boligstyrelsen og eventuelt leverandør(er)", 2023, 2026, "Afprøvning", "UIP 2028",
+     ("Åbne kommunale, regionale og selvejende døgninstitutioner samt socialpædagogiske opholdssteder, "
+     "Social- og Boligstyrelsen og eventuelt leverandør(er)"), 2023, 2026, "Afprøvning", "UIP 2028",
      "18,1", ("10,8", "2,8", "2,2", "2,3", None), ("5,6", None, "2,5", "10,0", None, None),
      "Fireårigt, færdiggøres i 2026."),
     ("B5", "Kvalitet i anbringelsen – skolegang og læring", "Modning", "Anbragte børn og unge",
-     "Kommuner i samarbejde med kommunale, regionale og selvejende døgninstitutioner og socialpædagogiske "
-     "opholdssteder i egen kommune", 2023, 2026, "Afprøvning", "UIP 2028",
+     ("Kommuner i samarbejde med kommunale, regionale og selvejende døgninstitutioner og socialpædagogiske "
+     "opholdssteder i egen kommune"), 2023, 2026, "Afprøvning", "UIP 2028",
      "18,7", ("11,0", "3,2", "2,2", "2,2", None), ("5,6", None, "2,8", "10,2", None, None),
      "Fireårigt, færdiggøres i 2026. Kilden angiver 18,7 mio. kr., men årene summer til 18,6."),
     ("B6", "Løbende inddragelse af anbragte børn og unge", "Screening", "Anbragte børn og unge",
@@ -120,8 +120,8 @@ def build_uip2023(path: Path) -> None:
     ws.append([])
     meta = [("Program:", "Udviklings- og Investeringsprogrammer 2023"), ("Prisniveau:", "2023-PL"),
             ("Enhed:", "mio. kr."), ("Ramme:", 132.1),
-            ("Kilde:", "Forslag til udmøntning af UIP 2023; beslutning om fordeling 29-06-2023 "
-                       "(132,1 mio. kr. over de næste fire år)")]
+            ("Kilde:", ("Forslag til udmøntning af UIP 2023; beslutning om fordeling 29-06-2023 "
+                       "(132,1 mio. kr. over de næste fire år)"))]
     for label, value in meta:
         ws.append([label, value])
         ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
@@ -179,19 +179,19 @@ SATS = [
      "Børne- og ungeområdet", "Afprøvning", "Sårbare og udsatte børn og unge i dagtilbud og skole",
      "Ca. 10 kommuner i partnerskab med Socialstyrelsen", "ultimo 2017–2020", "123,1",
      ("123,1", None, None, None), "123,1",
-     "Pressemeddelelse 18-05-2017: 123,1 mio. kr., alle midler udmøntes i 2017; projektperiode ultimo 2017 "
-     "til 2020. Fase antaget (initiativet er fra før SUSI)."),
+     ("Pressemeddelelse 18-05-2017: 123,1 mio. kr., alle midler udmøntes i 2017; projektperiode ultimo 2017 "
+     "til 2020. Fase antaget (initiativet er fra før SUSI).")),
     ("S2", "Investering i efterværn til unge (tidligere anbragte)", "Børne- og ungeområdet", "Udbredelse",
      "Tidligere anbragte unge på vej ind i voksenlivet", "4-7 kommuner i partnerskab med Socialstyrelsen",
      "efterår 2017 – 2020", "59,5", ("29,75", "29,75", None, None), "59,5",
-     "Pressemeddelelse 18-05-2017: 59,5 mio. kr. i to ansøgningsrunder (efterår 2017 og forår 2018); "
+     ("Pressemeddelelse 18-05-2017: 59,5 mio. kr. i to ansøgningsrunder (efterår 2017 og forår 2018); "
      "projektperioden løber ca. tre år. Fordeling antaget: ligeligt på 2017 og 2018. Fase antaget. "
-     "Nævnes ikke i faktaarket."),
+     "Nævnes ikke i faktaarket.")),
     ("S3", "Styrke børn og unges handlekraft og sociale færdigheder (mentalisering)", "Børne- og ungeområdet",
      "Afprøvning", "Anbragte børn og unge 12-20 år på døgninstitutioner og opholdssteder",
      "15-20 åbne anbringelsessteder", "ultimo 2017–2020", "32,6", ("8,15", "8,15", "8,15", "8,15"), "14,0",
-     "Pressemeddelelse 18-05-2017: 32,6 mio. kr., heraf 14,0 mio. kr. til anbringelsessteder "
-     "(ansøgningsrunde efteråret 2017). Fordeling antaget: ligeligt på 2017-2020. Fase antaget."),
+     ("Pressemeddelelse 18-05-2017: 32,6 mio. kr., heraf 14,0 mio. kr. til anbringelsessteder "
+     "(ansøgningsrunde efteråret 2017). Fordeling antaget: ligeligt på 2017-2020. Fase antaget.")),
     ("S4", "Socialøkonomisk investeringsmodel (SØM) på børneområdet", "Børne- og ungeområdet", "Modning",
      "Økonomisk potentiale af indsatser for udsatte børn og unge", "Socialstyrelsen", None, None,
      (None, None, None, None), None,
@@ -203,12 +203,12 @@ def build_satspulje2017(path: Path) -> None:
     wb = Workbook()
     info = wb.active
     info.title = "Programme"
-    for row in (["Programme", "Satspulje 2017: investering i virksomme indsatser til udsatte og sårbare børn "
-                              "og unge"],
+    for row in (["Programme", ("Satspulje 2017: investering i virksomme indsatser til udsatte og sårbare børn "
+                              "og unge")],
                 ["Price level", "2017-PL"], ["Unit", "mio. kr."], [],
                 ["Sources", "Faktaark (satspuljeaftalen 2017): i alt 183,8 mio. kr."],
-                [None, "Pressemeddelelse 18-05-2017: 196,6 mio. kr. (PPR 123,1; efterværn 59,5; "
-                       "mentalisering 32,6)"],
+                [None, ("Pressemeddelelse 18-05-2017: 196,6 mio. kr. (PPR 123,1; efterværn 59,5; "
+                       "mentalisering 32,6)")],
                 [None, "123,1 + 59,5 + 32,6 = 215,2 mio. kr., hvilket hverken svarer til 183,8 eller 196,6."]):
         info.append(row)
     info["A1"].font = info["A2"].font = info["A3"].font = info["A5"].font = Font(bold=True)

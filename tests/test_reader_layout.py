@@ -15,7 +15,7 @@ from planner.loader import load_portfolio
 from planner.phases import Phase
 
 
-def codes(p, severity=None):  # noqa: ANN001, ANN202
+def codes(p, severity=None):
     return [f.code for f in p.findings if severity is None or f.severity == severity]
 
 

@@ -15,7 +15,7 @@ from planner.errors import WorkbookError
 from planner.loader import load_portfolio
 
 
-def findings(p, code):  # noqa: ANN001, ANN201
+def findings(p, code):
     return [f for f in p.findings if f.code == code]
 
 

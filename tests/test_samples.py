@@ -19,16 +19,16 @@ D = Decimal
 
 
 @pytest.fixture
-def uip(samples: Path, tmp_path: Path):  # noqa: ANN201
+def uip(samples: Path, tmp_path: Path):
     return load_portfolio(shutil.copy(samples / "uip2023.xlsx", tmp_path / "uip2023.xlsx"))
 
 
 @pytest.fixture
-def sats(samples: Path, tmp_path: Path):  # noqa: ANN201
+def sats(samples: Path, tmp_path: Path):
     return load_portfolio(shutil.copy(samples / "satspulje2017.xlsx", tmp_path / "satspulje2017.xlsx"))
 
 
-def test_uip_has_the_13_initiatives_in_seed_order(uip) -> None:  # noqa: ANN001
+def test_uip_has_the_13_initiatives_in_seed_order(uip) -> None:
     assert [i.id for i in uip.initiatives] == [f"V{n}" for n in range(1, 8)] + [f"B{n}" for n in range(1, 7)]
     assert {i.area for i in uip.initiatives[:7]} == {AREA_ADULTS}
     assert {i.area for i in uip.initiatives[7:]} == {AREA_CHILDREN}
@@ -36,20 +36,20 @@ def test_uip_has_the_13_initiatives_in_seed_order(uip) -> None:  # noqa: ANN001
     assert uip.price_level == "2023-PL" and uip.unit == "mio. kr."
 
 
-def test_uip_yearly_sums_match_the_seed(uip) -> None:  # noqa: ANN001
+def test_uip_yearly_sums_match_the_seed(uip) -> None:
     assert uip.totals_by_year() == {2023: D("58.7"), 2024: D("30.4"), 2025: D("23.1"), 2026: D("15.0"),
                                     2027: D("1.4")}
     assert uip.total() == D("128.6")
     assert uip.years == [2023, 2024, 2025, 2026, 2027]
 
 
-def test_uip_frame_from_the_press_release(uip) -> None:  # noqa: ANN001
+def test_uip_frame_from_the_press_release(uip) -> None:
     assert uip.frame.total == D("132.1")
     assert uip.frame.sources["total"].sheet == uip.source.sheet
     assert not [f for f in uip.findings if f.code.startswith("over_frame")]
 
 
-def test_uip_keeps_the_three_stated_total_differences(uip) -> None:  # noqa: ANN001
+def test_uip_keeps_the_three_stated_total_differences(uip) -> None:
     mism = {f.params["id"]: (f.params["stated"], f.params["sum"]) for f in uip.findings
             if f.code == "stated_total_mismatch"}
     assert mism == {"V2": ("20.6", "20.5"), "V3": ("3.4", "3.3"), "B5": ("18.7", "18.6")}
@@ -58,7 +58,7 @@ def test_uip_keeps_the_three_stated_total_differences(uip) -> None:  # noqa: ANN
     assert [f.code for f in uip.findings if f.code == "formula_values_used"]  # the totals row's SUMs
 
 
-def test_uip_initiative_details(uip) -> None:  # noqa: ANN001
+def test_uip_initiative_details(uip) -> None:
     v1, v4, b2 = uip.get("V1"), uip.get("V4"), uip.get("B2")
     assert v1.phase is Phase.MODNING and v1.next_phase is Phase.AFPROEVNING and v1.next_round == "UIP 2027"
     assert v1.stated_total == D("19.8") and v1.costs == {
@@ -72,14 +72,14 @@ def test_uip_initiative_details(uip) -> None:  # noqa: ANN001
     assert [i.id for i in uip.initiatives if i.phase is Phase.UDBREDELSE] == ["V3", "B1", "B3"]
 
 
-def test_uip_sources_point_into_the_sheet(uip) -> None:  # noqa: ANN001
+def test_uip_sources_point_into_the_sheet(uip) -> None:
     s = uip.source
     v1 = uip.get("V1")
     assert v1.sources["year:2023"] == CellRef(sheet=s.sheet, row=s.first_row, column=s.columns["year:2023"])
     assert s.totals_row is not None and s.totals_row > s.last_row
 
 
-def test_satspulje_reads_its_own_layout(sats) -> None:  # noqa: ANN001
+def test_satspulje_reads_its_own_layout(sats) -> None:
     assert [i.id for i in sats.initiatives] == ["S1", "S2", "S3", "S4"]
     assert sats.name.startswith("Satspulje 2017") and sats.price_level == "2017-PL"
     ppr, eft, ment, som = sats.initiatives
@@ -93,7 +93,7 @@ def test_satspulje_reads_its_own_layout(sats) -> None:  # noqa: ANN001
     assert sats.total() == D("215.2")
 
 
-def test_satspulje_keeps_the_disagreement_about_the_total(sats) -> None:  # noqa: ANN001
+def test_satspulje_keeps_the_disagreement_about_the_total(sats) -> None:
     assert sats.frame.total == D("196.6")
     [over] = [f for f in sats.findings if f.code == "over_frame_total"]
     assert D(over.params["allocated"]) == D("215.2")
