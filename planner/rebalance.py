@@ -22,6 +22,7 @@ Benchmark: ``bench_fit_to_frame(portfolio)`` (fit every year, apply, revert) —
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from itertools import chain, compress, count, islice, repeat
@@ -81,8 +82,45 @@ def largest_remainder(weights: list[int], target: int) -> list[int]:
     Each share is floor(w·target/Σw), plus one for the cells with the largest remainders until the sum is
     reached; equal remainders go to the earlier cell. A zero weight gets 0 (its remainder is 0, and fewer
     units are missing than there are non-zero remainders). Weights ≥ 0 with Σw > 0, target ≥ 0.
+    Share and remainder depend on the weight alone, so when amounts repeat (they do: 10,000 initiatives
+    have a few hundred distinct amounts) they are worked out once per distinct weight.
     """
     total = sum(weights)
+    counts = Counter(weights)
+    if len(counts) * 4 > len(weights):
+        return _largest_remainder_by_cell(weights, target, total)
+    share_of: dict[int, int] = {}
+    remainder_of: dict[int, int] = {}
+    for w in counts:
+        share_of[w], remainder_of[w] = divmod(w * target, total)
+    missing = target - sum(share_of[w] * n for w, n in counts.items())
+    ties: set[int] = set()
+    tie_extra = 0
+    if missing:
+        ranked = sorted(counts, key=remainder_of.__getitem__, reverse=True)
+        i = 0
+        while missing:
+            cut = remainder_of[ranked[i]]
+            group = []
+            while i < len(ranked) and remainder_of[ranked[i]] == cut:
+                group.append(ranked[i])
+                i += 1
+            cells = sum(counts[w] for w in group)
+            if cells <= missing:
+                for w in group:
+                    share_of[w] += 1
+                missing -= cells
+            else:
+                ties, tie_extra, missing = set(group), missing, 0
+    shares = list(map(share_of.__getitem__, weights))
+    if tie_extra:
+        for i in islice(compress(count(), map(ties.__contains__, weights)), tie_extra):
+            shares[i] += 1
+    return shares
+
+
+def _largest_remainder_by_cell(weights: list[int], target: int, total: int) -> list[int]:
+    """The same rule in whole-list passes, for weights that hardly repeat."""
     products = list(map(mul, weights, repeat(target)))
     shares = list(map(floordiv, products, repeat(total)))
     missing = target - sum(shares)

@@ -237,7 +237,9 @@ def _reference_largest_remainder(weights: list[int], target: int) -> list[int]:
     return shares
 
 
-@given(st.lists(st.sampled_from([0, 1, 2, 3, 10, 25, 7919]), min_size=1, max_size=40), st.integers(0, 10_000))
+@given(st.one_of(st.lists(st.sampled_from([0, 1, 2, 3, 10, 25, 7919]), min_size=1, max_size=60),
+                 st.lists(st.integers(0, 10**6), min_size=1, max_size=60)),
+       st.integers(0, 10_000))
 @SETTINGS
 def test_largest_remainder_matches_the_textbook_rule(weights: list[int], target: int) -> None:
     assume(sum(weights) > 0)
