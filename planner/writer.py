@@ -73,7 +73,9 @@ def save_portfolio(portfolio: Portfolio, out_path: str | Path, *, extra_sheets: 
         raise WorkbookError("macros_need_xlsm", path=str(out))
     plan = _WritePlan(pkg, portfolio, src)
     plan.patch_cells()
+    plan.find_removed()
     plan.refresh_totals()
+    plan.delete_removed()
     plan.add_new_initiatives()
     plan.finish()
     for name, rows in (extra_sheets or {}).items():
@@ -114,6 +116,7 @@ class _WritePlan:
         self.changed_cells = 0
         self.stated_updates: list[tuple[Initiative, Decimal]] = []
         self.edited_amounts: list[Initiative] = []
+        self.removed_rows: list[int] = []
         self.grid: list[list[Any]] = []
         self.log = get_logger()
 
@@ -198,12 +201,59 @@ class _WritePlan:
 
     def refresh_totals(self) -> None:
         sheet = self.sheet(self.src.sheet)
-        if sheet is None or not (sheet.edited or any(not i.sources for i in self.portfolio.initiatives)):
+        if sheet is None or not (sheet.edited or self.removed_rows
+                                 or any(not i.sources for i in self.portfolio.initiatives)):
             return
         from planner.writer_totals import refresh_totals
 
         self.stated_updates = refresh_totals(self.portfolio, self.src, sheet, self.grid,
-                                             lambda ini: _home_row(ini, self.src.sheet), self.edited_amounts)
+                                             lambda ini: _home_row(ini, self.src.sheet), self.edited_amounts,
+                                             self.removed_rows)
+
+    # -- removed initiatives ----------------------------------------------------------------------
+    def find_removed(self) -> None:
+        """Rows that held an initiative the portfolio no longer has (taken out in the app or a merge).
+
+        Cheap first look: unreferenced rows between the first and last initiative row with an id or a
+        name. Only when there are such rows is the file read again with the reader, and only rows it
+        reads as initiatives are removed: section headings and subtotals are never touched.
+        """
+        src, grid = self.src, self.grid
+        cols = [c for k, c in src.columns.items() if k in ("id", "name")]
+        if not grid or not cols or src.first_row is None or src.last_row is None:
+            return
+        referenced = {r for ini in self.portfolio.initiatives for r in _rows(ini, src.sheet)}
+        candidates = [r for r in range(src.first_row, src.last_row + 1) if r not in referenced
+                      and any(_grid(grid, r, c) not in (None, "") for c in cols)]
+        if not candidates:
+            return
+        from planner.loader import load_portfolio
+
+        try:
+            on_disk = load_portfolio(self.pkg.path)
+        except WorkbookError:
+            return
+        disk_rows = {r for ini in on_disk.initiatives if (r := _home_row(ini, src.sheet)) is not None}
+        sheet = self.sheet(src.sheet)
+        assert sheet is not None
+        self.removed_rows = [r for r in candidates if r in disk_rows and sheet.can_delete(r)]
+
+    def delete_removed(self) -> None:
+        if not self.removed_rows:
+            return
+        sheet = self.sheet(self.src.sheet)
+        assert sheet is not None
+        blocks: list[list[int]] = []
+        for r in self.removed_rows:
+            if blocks and r == blocks[-1][-1] + 1:
+                blocks[-1].append(r)
+            else:
+                blocks.append([r])
+        for block in reversed(blocks):
+            shift = sheet.delete_rows(block[0], len(block), sheet=self.src.sheet)
+            self.shifts.append(shift)
+            self._shift_package(self.parts[self.src.sheet], shift)
+        self.changed_cells += len(self.removed_rows)
 
     # -- new rows ---------------------------------------------------------------------------------
     def add_new_initiatives(self) -> None:
@@ -217,6 +267,7 @@ class _WritePlan:
                                 reason=f"cannot add initiatives: sheet '{src.sheet}' or its columns unknown")
         last = src.last_row or max((r for ini in self.portfolio.initiatives for r in _rows(ini, src.sheet)),
                                    default=(src.header_row or 0))
+        last -= len(self.removed_rows)
         at = last + 1
         rows = [{col: _cell_input(key, _model_value(ini, key)) for key, col in src.columns.items()
                  if _is_writable_key(key)} for _, ini in new]
@@ -247,24 +298,15 @@ class _WritePlan:
             if part.startswith("xl/charts/") and part.endswith(".xml") and "/_rels/" not in part:
                 pkg.replace(part, _shift_elements(pkg.read_text(part), "f", shift).encode("utf-8"))
         for part in pkg.related_parts(sheet_part, "/comments"):
-            text = re.sub(r'(<(?:\w+:)?comment\b[^>]*\sref=")([^"]*)"',
-                          lambda m: f'{m.group(1)}{shift.sqref(m.group(2), grow=False)}"', pkg.read_text(part))
-            pkg.replace(part, text.encode("utf-8"))
-        zero_based = shift.at - 1
+            pkg.replace(part, _shift_comments(pkg.read_text(part), shift).encode("utf-8"))
         for part in pkg.related_parts(sheet_part, "/vmlDrawing"):
-            text = re.sub(r"(<x:Row>)(\d+)(</x:Row>)", lambda m: m.group(1) + str(
-                int(m.group(2)) + shift.delta if int(m.group(2)) >= zero_based else int(m.group(2))) + m.group(3),
-                pkg.read_text(part))
-            text = re.sub(r"(<x:Anchor>)([^<]*)(</x:Anchor>)", lambda m: m.group(1) + _shift_anchor(
-                m.group(2), zero_based, shift.delta) + m.group(3), text)
-            pkg.replace(part, text.encode("utf-8"))
+            pkg.replace(part, _shift_vml(pkg.read_text(part), shift).encode("utf-8"))
         for part in pkg.related_parts(sheet_part, "/drawing"):
-            text = re.sub(r"(<xdr:row>)(\d+)(</xdr:row>)", lambda m: m.group(1) + str(
-                int(m.group(2)) + shift.delta if int(m.group(2)) >= zero_based else int(m.group(2))) + m.group(3),
-                pkg.read_text(part))
+            text = re.sub(r"(<xdr:row>)(\d+)(</xdr:row>)",
+                          lambda m: f"{m.group(1)}{_row0(int(m.group(2)), shift)}{m.group(3)}", pkg.read_text(part))
             pkg.replace(part, text.encode("utf-8"))
         for part in pkg.related_parts(sheet_part, "/table"):
-            text = re.sub(r'(\sref=")([^"]*)"', lambda m: f'{m.group(1)}{shift.sqref(m.group(2))}"',
+            text = re.sub(r'(\sref=")([^"]*)"', lambda m: f'{m.group(1)}{shift.sqref(m.group(2)) or m.group(2)}"',
                           pkg.read_text(part))
             pkg.replace(part, text.encode("utf-8"))
 
@@ -318,7 +360,8 @@ class _WritePlan:
 def _moved_row(row: int, sheet: str, shifts: list[RowShift]) -> int:
     for s in shifts:
         if s.sheet == sheet:
-            row = s.row(row)
+            moved = s.row(row)
+            row = moved if moved is not None else s.at  # a deleted row's cells now sit at the gap
     return row
 
 
@@ -329,14 +372,48 @@ def _moved(ref: CellRef, shifts: list[RowShift]) -> CellRef:
     return ref if row == ref.row else ref.model_copy(update={"row": row})
 
 
-def _shift_anchor(text: str, zero_based: int, delta: int) -> str:
+def _row0(r0: int, shift: RowShift) -> int:
+    """A 0-based row (drawing and VML anchors) moved; an anchor in deleted rows lands at the gap."""
+    moved = shift.row(r0 + 1)
+    return (moved if moved is not None else shift.at) - 1
+
+
+def _shift_anchor(text: str, shift: RowShift) -> str:
     parts = [p.strip() for p in text.split(",")]
     if len(parts) != 8:
         return text
     for i in (2, 6):
-        if parts[i].isdigit() and int(parts[i]) >= zero_based:
-            parts[i] = str(int(parts[i]) + delta)
+        if parts[i].isdigit():
+            parts[i] = str(_row0(int(parts[i]), shift))
     return ", ".join(parts)
+
+
+def _shift_comments(xml: str, shift: RowShift) -> str:
+    """Comments follow their cells; a comment on a deleted row goes with it."""
+    def sub(m: re.Match[str]) -> str:
+        new = shift.sqref(m.group(2), grow=False)
+        if not new:
+            return ""
+        return m.group(0) if new == m.group(2) else m.group(0).replace(f'ref="{m.group(2)}"', f'ref="{new}"', 1)
+
+    return re.sub(r'<((?:\w+:)?comment)\b[^>]*\sref="([^"]*)"[^>]*?(?:/>|>.*?</\1>)', sub, xml, flags=re.DOTALL)
+
+
+def _shift_vml(xml: str, shift: RowShift) -> str:
+    """Comment boxes (VML shapes) move with their rows; those on deleted rows go."""
+    def shape(m: re.Match[str]) -> str:
+        block = m.group(0)
+        row = re.search(r"<x:Row>(\d+)</x:Row>", block)
+        if row is None:
+            return block
+        if shift.row(int(row.group(1)) + 1) is None:
+            return ""
+        block = re.sub(r"(<x:Row>)(\d+)(</x:Row>)", lambda r: f"{r.group(1)}{_row0(int(r.group(2)), shift)}{r.group(3)}",
+                       block)
+        return re.sub(r"(<x:Anchor>)([^<]*)(</x:Anchor>)",
+                      lambda a: a.group(1) + _shift_anchor(a.group(2), shift) + a.group(3), block)
+
+    return re.sub(r"<v:shape\b.*?</v:shape>", shape, xml, flags=re.DOTALL)
 
 
 def _shift_elements(xml: str, local: str, shift: RowShift) -> str:

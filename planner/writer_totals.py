@@ -48,7 +48,8 @@ def _close(a: Decimal | float, b: Decimal | float) -> bool:
 
 def refresh_totals(portfolio: Portfolio, src: SourceInfo, sheet: SheetXml, grid: list[list[Any]],
                    home_row: Callable[[Initiative], int | None],
-                   edited: list[Initiative]) -> list[tuple[Initiative, Decimal]]:
+                   edited: list[Initiative], removed_rows: list[int] | None = None,
+                   ) -> list[tuple[Initiative, Decimal]]:
     """Queue new totals on ``sheet``; returns (initiative, new stated total) to set after a good save.
 
     ``edited``: the initiatives whose yearly amounts were written (only their own totals can move).
@@ -79,6 +80,7 @@ def refresh_totals(portfolio: Portfolio, src: SourceInfo, sheet: SheetXml, grid:
 
     totals_row = src.totals_row
     rows = [r for ini in portfolio.initiatives if ini.sources and (r := home_row(ini)) is not None]
+    rows += removed_rows or []
     if totals_row is None or not rows:
         return stated_updates
     lines = [grid[r - 1] if r - 1 < len(grid) else [] for r in rows]

@@ -376,6 +376,36 @@ class SheetXml:
         self._grow_dimension()
         return shift
 
+    def can_delete(self, row: int) -> bool:
+        """False for a row holding a shared formula's master (its other cells depend on it)."""
+        span = self._row_span(row)
+        return span is None or not re.search(r'<(?:\w+:)?f\b[^>]*\bt="shared"[^>]*\bref="',
+                                             self.xml[span[0]:span[1]])
+
+    def delete_rows(self, first: int, count: int, *, sheet: str) -> RowShift:
+        """Delete rows ``first`` … ``first + count - 1``; rows below move up, as do references to them.
+
+        References into the deleted rows become #REF! (as in Excel); ranges shrink; merged cells,
+        validations, formats and links that lay wholly in the deleted rows go.
+        """
+        self.apply()
+        shift = RowShift(sheet, first, -count)
+        rows = self.rows()
+        data_start, data_end = self._sheet_data()
+        doomed = sorted(r for r in rows if first <= r < first + count)
+        below_rows = [r for r in rows if r >= first + count]
+        cut_start = rows[doomed[0]][0] if doomed else (rows[min(below_rows)][0] if below_rows else data_end)
+        cut_end = rows[doomed[-1]][1] if doomed else cut_start
+        above, below = self.xml[data_start:cut_start], self.xml[cut_end:data_end]
+        below = self._shift_rows(below, shift)
+        data = self._shift_formulas(above + below, shift)
+        head = self._shift_outside(self.xml[:data_start], shift)
+        tail = self._shift_outside(self.xml[data_end:], shift)
+        self.xml = head + data + tail
+        self._rows = None
+        self._row_cells = {}
+        return shift
+
     def _shift_rows(self, text: str, shift: RowShift) -> str:
         p = re.escape(self.p)
         text = re.sub(rf'(<{p}row\b[^>]*?\sr=")(\d+)"',
@@ -411,6 +441,12 @@ class SheetXml:
             def attr(a: re.Match[str]) -> str:
                 grow = not merge and a.group(2) not in ("activeCell", "topLeftCell")
                 new = shift.sqref(a.group(3), grow=grow)
+                if not new and a.group(2) in ("activeCell", "topLeftCell"):
+                    new = "A1"
+                if merge and new:
+                    ends = new.split(":")
+                    if len(ends) != 2 or ends[0] == ends[1]:
+                        new = ""  # a merge of one cell is no merge (Excel would repair it)
                 return a.group(0) if new == a.group(3) else f'{a.group(1)}{a.group(2)}="{new}"'
 
             attrs = re.sub(r'(\s)(sqref|ref|activeCell|topLeftCell)="([^"]*)"', attr, m.group(2))
@@ -430,7 +466,33 @@ class SheetXml:
                 return m.group(0)
             return m.group(0).replace(">" + inner + "<", ">" + new + "<", 1)
 
-        return re.sub(r"<((?:\w+:)?(?:formula|formula1|formula2|f|sqref))\b[^>]*>(.*?)</\1>", body, text, flags=re.DOTALL)
+        text = re.sub(r"<((?:\w+:)?(?:formula|formula1|formula2|f|sqref))\b[^>]*>(.*?)</\1>", body, text, flags=re.DOTALL)
+        return _drop_vanished(text) if shift.deleting else text
+
+
+_VANISHED_EMPTY = re.compile(
+    r'<((?:\w+:)?(?:mergeCell|hyperlink|protectedRange|ignoredError|selection|conditionalFormatting|dataValidation))'
+    r'\b[^>]*\s(?:sqref|ref)=""[^>]*?(?:/>|>.*?</\1>)', re.DOTALL)
+_EXT_BLOCK = re.compile(r"<((?:\w+:)?(?:conditionalFormatting|dataValidation))\b[^>]*>((?:(?!</\1>).)*)</\1>", re.DOTALL)
+_EMPTY_SQREF = re.compile(r"<(?:\w+:)?sqref>\s*</(?:\w+:)?sqref>")
+
+
+def _drop_vanished(text: str) -> str:
+    """Remove merges, validations, formats and links whose every range was deleted; fix the counts."""
+    text = _VANISHED_EMPTY.sub("", text)
+    text = _EXT_BLOCK.sub(lambda m: "" if _EMPTY_SQREF.search(m.group(2)) else m.group(0), text)
+    for container, child in (("mergeCells", "mergeCell"), ("dataValidations", "dataValidation"),
+                             ("hyperlinks", "hyperlink"), ("x14:dataValidations", "x14:dataValidation"),
+                             ("protectedRanges", "protectedRange"), ("ignoredErrors", "ignoredError")):
+        def recount(m: re.Match[str], child: str = child) -> str:
+            n = len(re.findall(rf"<{child}\b", m.group(2)))
+            if n == 0:
+                return ""
+            head = re.sub(r'\scount="\d+"', f' count="{n}"', m.group(1))
+            return f"{head}{m.group(2)}{m.group(3)}"
+
+        text = re.sub(rf"(<{container}\b[^>]*>)(.*?)(</{container}>)", recount, text, flags=re.DOTALL)
+    return text
 
 
 def xml_escape_min(text: str) -> str:

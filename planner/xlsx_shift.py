@@ -22,6 +22,7 @@ _REF = re.compile(
     r"(?![\w(\[!])"
 )
 _STRING = re.compile(r'"(?:[^"]|"")*"')
+REF_ERROR = "#REF!"
 
 
 def sheet_of(prefix: str | None) -> str | None:
@@ -35,18 +36,36 @@ def sheet_of(prefix: str | None) -> str | None:
 
 
 class RowShift:
-    """Insertion of ``delta`` rows before row ``at`` of sheet ``sheet``."""
+    """Insertion of ``delta`` rows before row ``at`` of sheet ``sheet``; a negative ``delta`` deletes
+    the rows ``at`` … ``at - delta - 1`` (references into them become ``#REF!``, ranges shrink)."""
 
     def __init__(self, sheet: str, at: int, delta: int, grow_end: int | None = None) -> None:
         self.sheet, self.at, self.delta, self.grow_end = sheet, at, delta, grow_end
 
-    def row(self, r: int) -> int:
-        return r + self.delta if r >= self.at else r
+    @property
+    def deleting(self) -> bool:
+        return self.delta < 0
 
-    def span(self, r1: int, r2: int, grow: bool = True) -> tuple[int, int]:
+    def row(self, r: int) -> int | None:
+        """Where row ``r`` goes (None: it was deleted)."""
+        if r < self.at:
+            return r
+        if self.delta < 0 and r < self.at - self.delta:
+            return None
+        return r + self.delta
+
+    def span(self, r1: int, r2: int, grow: bool = True) -> tuple[int, int] | None:
         lo, hi = min(r1, r2), max(r1, r2)
-        new_lo = self.row(lo)
-        new_hi = self.row(hi)
+        if self.delta < 0:
+            first, last, n = self.at, self.at - self.delta - 1, -self.delta
+            if hi < first:
+                return lo, hi
+            if lo > last:
+                return lo - n, hi - n
+            new_lo = min(first, lo)
+            new_hi = hi - n if hi > last else first - 1
+            return (new_lo, new_hi) if new_hi >= new_lo else None
+        new_lo, new_hi = lo + self.delta if lo >= self.at else lo, hi + self.delta if hi >= self.at else hi
         if grow and self.grow_end is not None and hi == self.grow_end and lo < hi:
             new_hi = hi + self.delta
         return new_lo, new_hi
@@ -70,25 +89,29 @@ class RowShift:
             if (target is None and not local) or (target is not None and target != self.sheet):
                 return m.group(0)
             prefix = m.group("sheet") or ""
+            gone = f"{prefix}{REF_ERROR}"
             if m.group("w1") is not None:
                 a, b = _num(m.group("w1")), _num(m.group("w2"))
-                lo, hi = self.span(a[1], b[1], grow)
-                return f"{prefix}{a[0]}{lo}:{b[0]}{hi}"
+                span = self.span(a[1], b[1], grow)
+                return gone if span is None else f"{prefix}{a[0]}{span[0]}:{b[0]}{span[1]}"
             c1, (d1, r1) = m.group("c1"), _num(m.group("r1"))
             if m.group("c2") is None:
-                return f"{prefix}{c1}{d1}{self.row(r1)}"
+                moved = self.row(r1)
+                return gone if moved is None else f"{prefix}{c1}{d1}{moved}"
             c2, (d2, r2) = m.group("c2"), _num(m.group("r2"))
+            span = self.span(r1, r2, grow)
+            if span is None:
+                return gone
             if r1 <= r2:
-                lo, hi = self.span(r1, r2, grow)
-                return f"{prefix}{c1}{d1}{lo}:{c2}{d2}{hi}"
-            lo, hi = self.span(r2, r1, grow)
-            return f"{prefix}{c1}{d1}{hi}:{c2}{d2}{lo}"
+                return f"{prefix}{c1}{d1}{span[0]}:{c2}{d2}{span[1]}"
+            return f"{prefix}{c1}{d1}{span[1]}:{c2}{d2}{span[0]}"
 
         return _REF.sub(sub, text)
 
     def sqref(self, text: str, *, grow: bool = True) -> str:
-        """Space-separated ranges of this sheet (sqref, ref, mergeCell)."""
-        return " ".join(self._refs(part, True, grow) for part in text.split(" "))
+        """Space-separated ranges of this sheet (sqref, ref, mergeCell); deleted ones are left out."""
+        parts = (self._refs(part, True, grow) for part in text.split(" "))
+        return " ".join(p for p in parts if p and REF_ERROR not in p)
 
 
 def _num(text: str) -> tuple[str, int]:

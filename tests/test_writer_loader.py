@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from test_writer_roundtrip import SHEET, build_workbook, diff_cells
 
 from planner.cells import column_letter
@@ -132,3 +133,41 @@ def test_workbook_resaved_by_libreoffice_round_trips(tmp_path: Path) -> None:
     assert back.get("V2").name == "Beta – omdøbt"  # type: ignore[union-attr]
     assert back.get("V3").amounts[2024] == Decimal("1.25")  # type: ignore[union-attr]
     assert [i.id for i in back.initiatives] == ["V1", "V2", "V3"]
+
+
+def test_removed_initiative_row_goes_and_everything_moves_up(tmp_path: Path) -> None:
+    book = build_workbook(tmp_path / "b.xlsx")
+    p = load_portfolio(book)
+    p.initiatives = [i for i in p.initiatives if i.id != "V2"]
+    out = tmp_path / "o.xlsx"
+    save_portfolio(p, out)
+    wb = load_workbook(out)
+    ws = wb[SHEET]
+    assert [ws.cell(r, 1).value for r in (5, 6)] == ["V1", "V3"]
+    assert ws["B7"].value == "I alt" and ws["D7"].value == "=SUM(D5:D6)"
+    assert ws["A9"].value == "Kilde: aftaletekst"
+    assert wb.defined_names["Beloeb"].attr_text == f"'{SHEET}'!$D$5:$E$6"
+    assert [str(d.sqref) for d in ws.data_validations.dataValidation] == ["C5:C6"]
+    assert wb["Noter"]["B1"].value == f"='{SHEET}'!D7"
+    assert ws["B5"].comment is not None and "A1:G1" in {str(r) for r in ws.merged_cells.ranges}
+    back = load_portfolio(out)
+    assert [i.id for i in back.initiatives] == ["V1", "V3"]
+    assert p.source is not None and (p.source.last_row, p.source.totals_row) == (6, 7)
+    assert p.get("V3").sources["name"].row == 6  # type: ignore[union-attr]
+
+
+def test_removing_from_the_sample_keeps_sections_subtotals_and_totals(tmp_path: Path, samples: Path) -> None:
+    book = tmp_path / "uip2023.xlsx"
+    book.write_bytes((samples / "uip2023.xlsx").read_bytes())
+    before = load_portfolio(book)
+    p = load_portfolio(book)
+    p.initiatives = [i for i in p.initiatives if i.id not in ("V3", "B6")]
+    p.initiatives.append(Initiative(id="N1", name="Ny", phase="Modning", amounts={2024: Decimal("0.4")}))
+    save_portfolio(p, book)
+    back = load_portfolio(book)
+    assert [i.id for i in back.initiatives] == [i.id for i in p.initiatives]
+    assert back.totals_by_year() == p.totals_by_year()
+    skipped = [f.params for f in before.findings if f.code == "rows_skipped"]
+    assert [f.params for f in back.findings if f.code == "rows_skipped"] == skipped
+    assert "totals_row_mismatch" not in {f.code for f in back.findings}
+    assert back.frame.total == before.frame.total

@@ -106,3 +106,31 @@ def test_full_calc_on_load_goes_in_schema_order() -> None:
     assert set_full_calc_on_load(wb) == '<workbook><sheets/><definedNames/><calcPr fullCalcOnLoad="1"/><extLst/></workbook>'
     assert set_full_calc_on_load('<workbook><calcPr calcId="1"/></workbook>') == (
         '<workbook><calcPr calcId="1" fullCalcOnLoad="1"/></workbook>')
+
+
+@pytest.mark.parametrize(("formula", "expected"), [
+    ("SUM(D5:D10)", "SUM(D5:D8)"),      # a range over the deleted rows shrinks
+    ("D6*2", "#REF!*2"),                # a reference into them is gone, as in Excel
+    ("D8+D5", "D6+D5"),                 # below moves up, above stays
+    ("SUM(D6:D7)", "SUM(#REF!)"),
+    ("'S'!D9", "'S'!D7"),
+])
+def test_deletion_moves_references_like_excel(formula: str, expected: str) -> None:
+    assert RowShift("S", at=6, delta=-2).formula(formula, local=True) == expected
+
+
+def test_deleted_rows_take_their_merges_validations_and_formats_along() -> None:
+    xml = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B4"/>'
+           '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>'
+           '<row r="3"><c r="A3"><v>3</v></c></row><row r="4"><c r="A4"><f>SUM(A1:A3)</f><v>6</v></c></row>'
+           '</sheetData><mergeCells count="3"><mergeCell ref="A2:B2"/><mergeCell ref="A3:B3"/><mergeCell ref="C2:C3"/></mergeCells>'
+           '<conditionalFormatting sqref="A2"><cfRule type="expression" priority="1"><formula>A2&gt;1</formula>'
+           '</cfRule></conditionalFormatting><dataValidations count="1"><dataValidation sqref="A1:A3"/>'
+           '</dataValidations></worksheet>')
+    sheet = SheetXml(xml)
+    sheet.delete_rows(2, 1, sheet="S")
+    out = sheet.xml
+    assert '<row r="2"><c r="A2"><v>3</v></c></row><row r="3"><c r="A3"><f>SUM(A1:A2)</f><v>6</v></c></row>' in out
+    assert '<mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells>' in out
+    assert "conditionalFormatting" not in out
+    assert '<dataValidation sqref="A1:A2"/>' in out and '<dimension ref="A1:B3"/>' in out
