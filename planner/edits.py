@@ -11,7 +11,9 @@ model (``Decimal("12.70")`` stays ``12.70``), and ``None`` means "no value" (a b
 Both functions mutate ``Initiative.amounts`` in place (no pydantic re-validation per cell, so tens of
 thousands of cells take milliseconds) and check first that every cell holds the value the change set
 expects; when one does not (the figures moved on since the change set was made) nothing is changed and
-:class:`EditConflict` is raised.
+:class:`EditConflict` is raised. They touch yearly amounts only: ``stated_total``, ``Portfolio.years`` and
+the findings stay as they are (call ``portfolio.revalidate()`` when the findings should follow), and a
+view learns which cells to redraw from the change set's ``ids``/``years`` columns.
 """
 
 from __future__ import annotations
