@@ -25,6 +25,7 @@ from planner.log import get_logger
 from planner.model import CostCategory, Initiative, Portfolio, SourceInfo, normalise_area
 from planner.phases import Phase, parse_phase
 from planner.safe_save import Fault, atomic_copy, atomic_write, fingerprint
+from planner.xlsx_moves import shift_package
 from planner.xlsx_package import (
     CONTENT_TYPES,
     CT_WORKBOOK,
@@ -33,9 +34,8 @@ from planner.xlsx_package import (
     drop_calc_chain,
     encode_like,
     set_full_calc_on_load,
-    xml_unescape,
 )
-from planner.xlsx_patch import CellInput, CellValue, SheetXml, xml_escape_min
+from planner.xlsx_patch import CellInput, CellValue, SheetXml
 from planner.xlsx_sheets import check_sheet_name, put_plain_sheet
 from planner.xlsx_shift import RowShift
 
@@ -281,34 +281,7 @@ class _WritePlan:
         self.changed_cells += len(new)
 
     def _shift_package(self, sheet_part: str, shift: RowShift) -> None:
-        """References to the moved rows from outside the sheet: names, other sheets, charts, comments."""
-        pkg = self.pkg
-        wb = pkg.workbook_part()
-        pkg.replace(wb, _shift_elements(pkg.read_text(wb), "definedName", shift).encode("utf-8"))
-        for name, part in self.parts.items():
-            if part == sheet_part or part not in pkg:
-                continue
-            if name in self.sheets:
-                self.sheets[name].xml = _shift_elements(self.sheets[name].xml, "f", shift)
-            else:
-                text = pkg.read_text(part)
-                if "!" in text:
-                    pkg.replace(part, _shift_elements(text, "f", shift).encode("utf-8"))
-        for part in pkg.names():
-            if part.startswith("xl/charts/") and part.endswith(".xml") and "/_rels/" not in part:
-                pkg.replace(part, _shift_elements(pkg.read_text(part), "f", shift).encode("utf-8"))
-        for part in pkg.related_parts(sheet_part, "/comments"):
-            pkg.replace(part, _shift_comments(pkg.read_text(part), shift).encode("utf-8"))
-        for part in pkg.related_parts(sheet_part, "/vmlDrawing"):
-            pkg.replace(part, _shift_vml(pkg.read_text(part), shift).encode("utf-8"))
-        for part in pkg.related_parts(sheet_part, "/drawing"):
-            text = re.sub(r"(<xdr:row>)(\d+)(</xdr:row>)",
-                          lambda m: f"{m.group(1)}{_row0(int(m.group(2)), shift)}{m.group(3)}", pkg.read_text(part))
-            pkg.replace(part, text.encode("utf-8"))
-        for part in pkg.related_parts(sheet_part, "/table"):
-            text = re.sub(r'(\sref=")([^"]*)"', lambda m: f'{m.group(1)}{shift.sqref(m.group(2)) or m.group(2)}"',
-                          pkg.read_text(part))
-            pkg.replace(part, text.encode("utf-8"))
+        shift_package(self.pkg, self.parts, self.sheets, sheet_part, shift)
 
     # -- writing ----------------------------------------------------------------------------------
     def finish(self) -> None:
@@ -370,61 +343,6 @@ def _moved(ref: CellRef, shifts: list[RowShift]) -> CellRef:
         return ref
     row = _moved_row(ref.row, ref.sheet, shifts)
     return ref if row == ref.row else ref.model_copy(update={"row": row})
-
-
-def _row0(r0: int, shift: RowShift) -> int:
-    """A 0-based row (drawing and VML anchors) moved; an anchor in deleted rows lands at the gap."""
-    moved = shift.row(r0 + 1)
-    return (moved if moved is not None else shift.at) - 1
-
-
-def _shift_anchor(text: str, shift: RowShift) -> str:
-    parts = [p.strip() for p in text.split(",")]
-    if len(parts) != 8:
-        return text
-    for i in (2, 6):
-        if parts[i].isdigit():
-            parts[i] = str(_row0(int(parts[i]), shift))
-    return ", ".join(parts)
-
-
-def _shift_comments(xml: str, shift: RowShift) -> str:
-    """Comments follow their cells; a comment on a deleted row goes with it."""
-    def sub(m: re.Match[str]) -> str:
-        new = shift.sqref(m.group(2), grow=False)
-        if not new:
-            return ""
-        return m.group(0) if new == m.group(2) else m.group(0).replace(f'ref="{m.group(2)}"', f'ref="{new}"', 1)
-
-    return re.sub(r'<((?:\w+:)?comment)\b[^>]*\sref="([^"]*)"[^>]*?(?:/>|>.*?</\1>)', sub, xml, flags=re.DOTALL)
-
-
-def _shift_vml(xml: str, shift: RowShift) -> str:
-    """Comment boxes (VML shapes) move with their rows; those on deleted rows go."""
-    def shape(m: re.Match[str]) -> str:
-        block = m.group(0)
-        row = re.search(r"<x:Row>(\d+)</x:Row>", block)
-        if row is None:
-            return block
-        if shift.row(int(row.group(1)) + 1) is None:
-            return ""
-        block = re.sub(r"(<x:Row>)(\d+)(</x:Row>)", lambda r: f"{r.group(1)}{_row0(int(r.group(2)), shift)}{r.group(3)}",
-                       block)
-        return re.sub(r"(<x:Anchor>)([^<]*)(</x:Anchor>)",
-                      lambda a: a.group(1) + _shift_anchor(a.group(2), shift) + a.group(3), block)
-
-    return re.sub(r"<v:shape\b.*?</v:shape>", shape, xml, flags=re.DOTALL)
-
-
-def _shift_elements(xml: str, local: str, shift: RowShift) -> str:
-    """Shift references qualified with the moved sheet's name inside <local> (or <x:local>) elements."""
-    def sub(m: re.Match[str]) -> str:
-        inner = m.group(2)
-        plain = xml_unescape(inner)
-        new = shift.formula(plain, local=False)
-        return m.group(0) if new == plain else m.group(0).replace(">" + inner + "<", ">" + xml_escape_min(new) + "<", 1)
-
-    return re.sub(rf"<((?:\w+:)?{local})\b[^>]*>([^<]*)</\1>", sub, xml)
 
 
 # -- fields: which value goes where, and did it change? ------------------------------------------------
