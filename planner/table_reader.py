@@ -98,11 +98,9 @@ class _TableReader:
         self.year_cols = [(y, c - 1) for y, c in sorted(header.years.items())]
         self.spec = [(k, c - 1, *_kind(k)) for k, c in cols.items()]
         self.key_of = {c: k for k, c in cols.items()}
-        self.text_spec = [(k, c0) for k, c0, kind, _t in self.spec if kind == _TEXT]
+        self.text_spec = [(k, c0, {}) for k, c0, kind, _t in self.spec if kind == _TEXT]  # {} = memo: value → parsed
         self.plain_spec = [(k, c0) for k, c0, kind, _t in self.spec if kind == _PLAIN]
         self.amount_spec = [(k, c0, kind, t) for k, c0, kind, t in self.spec if kind not in (_PLAIN, _TEXT)]
-        self.text_memo: dict[tuple[str, object], tuple[tuple[tuple[str, object], ...],
-                                                       tuple[str, Severity, dict[str, str]] | None]] = {}
         self.findings: list[Finding] = []
         self.decimals: dict[float, Decimal] = {}
         self.initiatives: list[Initiative] = []
@@ -227,8 +225,7 @@ class _TableReader:
                 costs[target] = value  # type: ignore[index]
             else:
                 values["stated_total"] = value
-        memo_get = self.text_memo.get
-        for key, c0 in self.text_spec:
+        for key, c0, memo in self.text_spec:
             v = row[c0]
             if v.__class__ is str:
                 if not v or v.isspace():  # type: ignore[union-attr]
@@ -241,9 +238,9 @@ class _TableReader:
             set_extra(ref, None)
             set_private(ref, None)
             sources[key] = ref
-            parsed = memo_get((key, v))
+            parsed = memo.get(v)
             if parsed is None:
-                parsed = self.text_memo[(key, v)] = self.parse_text(key, v)
+                parsed = memo[v] = self.parse_text(key, v)
             values.update(parsed[0])
             if parsed[1] is not None:
                 code, severity, params = parsed[1]
@@ -266,7 +263,7 @@ class _TableReader:
                                                  "length": str(len(name))}))  # type: ignore[arg-type]
         self.initiatives.append(fast_initiative(values))
 
-    def parse_text(self, key: str, v: object) -> tuple[tuple[tuple[str, object], ...],
+    def parse_text(self, key: str, v: object) -> tuple[dict[str, object],
                                                        tuple[str, Severity, dict[str, str]] | None]:
         """(field updates, problem) for one text cell; the problem is (code, severity, params)."""
         text = v.strip() if type(v) is str else cell_text(v)
@@ -274,26 +271,26 @@ class _TableReader:
         if len(text) > LONG_TEXT:
             problem = ("long_text", Severity.INFO, {"field": self.label(key), "length": str(len(text))})
         if key == "area":
-            return (("area", normalise_area(text)),), problem
+            return {"area": normalise_area(text)}, problem
         if key == "phase":
-            return (("phase_text", text), ("phase", parse_phase(text))), problem
+            return {"phase_text": text, "phase": parse_phase(text)}, problem
         if key == "next_round":
-            return (("next_round", " ".join(text.split())),), problem
+            return {"next_round": " ".join(text.split())}, problem
         if key == "next_phase":
             phase, round_text = parse_next_step(text)
             if phase is None and not round_text:
                 problem = ("unknown_phase", Severity.WARNING, {"text": text[:200]})
-            return (("next_phase", phase), ("_round", round_text)), problem
+            return {"next_phase": phase, "_round": round_text}, problem
         try:
             if key == "period":
                 (sy, sq), (ey, eq) = parse_period_range(v)
-                return (("start_year", sy), ("start_quarter", sq), ("end_year", ey), ("end_quarter", eq)), None
+                return {"start_year": sy, "start_quarter": sq, "end_year": ey, "end_quarter": eq}, None
             if key in ("start", "end"):
                 year, quarter = parse_period(v, end=key == "end")
-                return ((f"{key}_year", year), (f"{key}_quarter", quarter)), None
+                return {f"{key}_year": year, f"{key}_quarter": quarter}, None
         except PeriodError:
-            return (), ("bad_period", Severity.WARNING, {"value": text[:200]})
-        return ((key, text),), problem
+            return {}, ("bad_period", Severity.WARNING, {"value": text[:200]})
+        return {key: text}, problem
 
     def formula_finding(self, r: int, c: int, ini_id: str) -> None:
         key = self.key_of.get(c)
