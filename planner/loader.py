@@ -7,6 +7,7 @@ returns a revalidated Portfolio. Every failure is a WorkbookError; no library ex
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import importlib
@@ -31,6 +32,14 @@ def _optional(module: str) -> object | None:
     except (ImportError, ValueError):
         return None
     return importlib.import_module(module)
+
+
+def _log_unexpected(path: str) -> None:
+    """The traceback goes to the log file (for us); the user gets one clear line."""
+    from planner.log import get_logger
+
+    with contextlib.suppress(OSError):  # a log that cannot be written must not hide the real error
+        get_logger().exception("unexpected error while reading %s", path)
 
 
 def _kind(head: bytes, suffix: str, path: str) -> str:
@@ -68,7 +77,8 @@ def load_portfolio(path: str | os.PathLike[str], *, progress: Callable[[int, int
         raise
     except MemoryError as exc:
         raise WorkbookError("too_large", path=spath, reason="ikke nok hukommelse") from exc
-    except Exception as exc:
+    except Exception as exc:  # a library failure is an unusable file, never a traceback
+        _log_unexpected(spath)
         raise WorkbookError("damaged_zip", path=spath, reason=f"{type(exc).__name__}: {exc}"[:300]) from exc
     finally:
         if gc_was_enabled:
