@@ -36,10 +36,15 @@ def _optional(module: str) -> object | None:
 
 def _log_unexpected(path: str) -> None:
     """The traceback goes to the log file (for us); the user gets one clear line."""
+    from logging.handlers import RotatingFileHandler
+
     from planner.log import get_logger
 
-    with contextlib.suppress(OSError):  # a log that cannot be written must not hide the real error
-        get_logger().exception("unexpected error while reading %s", path)
+    logger = get_logger()
+    # Only into the log file: without one, logging would print the traceback on stderr.
+    if any(isinstance(h, RotatingFileHandler) for h in logger.handlers):
+        with contextlib.suppress(OSError):
+            logger.exception("unexpected error while reading %s", path)
 
 
 def _kind(head: bytes, suffix: str, path: str) -> str:
