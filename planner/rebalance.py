@@ -27,7 +27,6 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from itertools import chain, compress, count, islice, repeat
 from operator import add, eq, floordiv, gt, mod, mul, ne
-from typing import Union
 
 from planner.amounts import ZERO, AmountError, parse_amount
 from planner.edits import ChangeSet, apply, cell_change, revert
@@ -38,8 +37,8 @@ __all__ = [
     "RebalanceError", "as_frame", "bench_fit_to_frame", "describe", "fit_to_frame", "from_tenths",
     "largest_remainder", "move_amount", "set_total", "spread_by_profile", "spread_evenly", "tenths",
 ]
-Locks = Iterable[Union[str, tuple[str, int]]]
-FrameArg = Union[Frame, Decimal, int, str, Mapping[int, object], None]
+Locks = Iterable[str | tuple[str, int]]
+FrameArg = Frame | Decimal | int | str | Mapping[int, object] | None
 
 
 # -- integer tenths -----------------------------------------------------------------------------------
@@ -227,7 +226,7 @@ def _target_tenths(target: Decimal, locked: Decimal, scope: str) -> int:
 class _Group:
     """The unlocked cells that must add up to one target (a year, or the grand total)."""
 
-    __slots__ = ("ids", "years", "olds", "weights", "exact", "locked", "target", "scope")
+    __slots__ = ("exact", "ids", "locked", "olds", "scope", "target", "weights", "years")
 
     def __init__(self, target: Decimal, scope: str) -> None:
         self.ids: list[str] = []
@@ -434,7 +433,7 @@ def spread_evenly(portfolio: Portfolio, initiative_id: str, years: Iterable[int]
 def _spread_years(portfolio: Portfolio, ini: Initiative, years: Iterable[int] | None) -> list[int]:
     known = _portfolio_years(portfolio)
     if years is not None:
-        chosen = sorted(set(int(y) for y in years))
+        chosen = sorted({int(y) for y in years})
         for y in chosen:
             _check_year(portfolio, y)
         return chosen

@@ -31,8 +31,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "locked_over_frame": (
         "{scope}: de låste beløb ({locked}) er større end rammen {target}. Lås beløb op eller hæv rammen.",
-        "{scope}: the locked amounts ({locked}) exceed the frame {target}. Unlock amounts or raise the "
-        "frame.",
+        ("{scope}: the locked amounts ({locked}) exceed the frame {target}. Unlock amounts or raise the "
+         "frame."),
     ),
     "locked_over_total": (
         "{id}: de låste år summer til {locked}, mere end den nye total {target}.",
@@ -40,14 +40,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_representable": (
         "{scope}: de ulåste beløb skulle give {target}, som ikke kan skrives med én decimal (0,1 mio. kr.).",
-        "{scope}: the unlocked amounts would have to make {target}, which cannot be written with one "
-        "decimal (0.1 million DKK).",
+        ("{scope}: the unlocked amounts would have to make {target}, which cannot be written with one "
+         "decimal (0.1 million DKK)."),
     ),
     "nothing_to_scale": (
-        "{scope}: alle ulåste beløb er 0, så der er intet at skalere op til {target}. Fordel beløbet "
-        "manuelt eller lås beløb op.",
-        "{scope}: all unlocked amounts are 0, so there is nothing to scale up to {target}. Distribute the "
-        "amount by hand or unlock amounts.",
+        ("{scope}: alle ulåste beløb er 0, så der er intet at skalere op til {target}. Fordel beløbet "
+         "manuelt eller lås beløb op."),
+        ("{scope}: all unlocked amounts are 0, so there is nothing to scale up to {target}. Distribute the "
+         "amount by hand or unlock amounts."),
     ),
     "negative_amount": (
         "{id}: negativt beløb {amount} i {year}. Ret tallet før der ombalanceres.",

@@ -84,8 +84,9 @@ def test_change_set_reports_what_it_touches() -> None:
     assert len(cs) == 3 and bool(cs)
     assert cs.initiative_ids() == ["V2", "V1"]
     assert cs.delta() == D("-1.25")  # +0.75 + 1 - 3
-    assert list(cs)[0] == ("V2", 2024, D("1.25"), D("2"))
-    assert list(cs)[0].new == D("2")
+    first = next(iter(cs))
+    assert first == ("V2", 2024, D("1.25"), D("2"))
+    assert first.new == D("2")
     assert not ChangeSet()
 
 

@@ -191,7 +191,7 @@ def test_move_defers_an_amount_and_keeps_the_total() -> None:
     cs = move_amount(p, "A", 2023, 2025, "1,5")
     assert after(p, cs)["A"] == {2023: D("1.5"), 2024: D("3"), 2025: D("1.5")}
     assert describe(cs, "da") == "Flyt 1,5 for A fra 2023 til 2025"
-    assert list(move_amount(p, "A", 2024, 2023, "3"))[0].new == D("0")
+    assert next(iter(move_amount(p, "A", 2024, 2023, "3"))).new == D("0")
 
 
 @pytest.mark.parametrize("args, code", [

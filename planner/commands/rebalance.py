@@ -16,14 +16,14 @@ from typing import Any
 from planner.amounts import AmountError, format_amount, parse_amount
 
 _TEXTS = {
-    "done": ("{file}: tilpasset rammen {frame}: {changed} beløb ændret, i alt {before} → {after}. "
-             "Gemt i {out}.",
-             "{file}: fitted to the frame {frame}: {changed} amounts changed, total {before} → {after}. "
-             "Saved to {out}."),
-    "done_years": ("{file}: tilpasset rammen pr. år: {changed} beløb ændret, i alt {before} → {after}. "
-                   "Gemt i {out}.",
-                   "{file}: fitted to the yearly frame: {changed} amounts changed, total {before} → {after}. "
-                   "Saved to {out}."),
+    "done": (("{file}: tilpasset rammen {frame}: {changed} beløb ændret, i alt {before} → {after}. "
+              "Gemt i {out}."),
+             ("{file}: fitted to the frame {frame}: {changed} amounts changed, total {before} → {after}. "
+              "Saved to {out}.")),
+    "done_years": (("{file}: tilpasset rammen pr. år: {changed} beløb ændret, i alt {before} → {after}. "
+                    "Gemt i {out}."),
+                   ("{file}: fitted to the yearly frame: {changed} amounts changed, total {before} → "
+                    "{after}. Saved to {out}.")),
     "year": ("  {year}: {before} → {after} (ramme {frame})", "  {year}: {before} → {after} (frame {frame})"),
     "unchanged": ("{file}: passer allerede til rammen; intet ændret. Gemt i {out}.",
                   "{file}: already fits the frame; nothing changed. Saved to {out}."),
