@@ -25,36 +25,52 @@ def build_summary(portfolio: Portfolio) -> dict[str, Any]:
 
     ``years`` are the portfolio's years plus any year an initiative has money in; every item lists all
     of them (0 where the workbook had nothing). ``by_phase`` lists the four SUSI phases in ladder order
-    (0 when empty) and "ukendt" only when some initiative has no known phase.
+    (0 when empty) and "ukendt" only when some initiative has no known phase. One pass over the
+    initiatives, with each distinct amount converted once: 10,000 initiatives take a few tens of ms.
     """
+    numbers: dict[Decimal, float | int] = {}
+
+    def num(value: Decimal) -> float | int:
+        found = numbers.get(value)
+        if found is None:
+            found = numbers[value] = to_json_number(value)
+        return found
+
     years = portfolio.all_years()
-    totals = portfolio.totals_by_year()
-    phase_totals = portfolio.by_phase()
-    by_phase: dict[str, float | int] = {
-        p.value: to_json_number(phase_totals.get(p.value, ZERO)) for p in PHASES}
-    if UNKNOWN_PHASE in phase_totals:
-        by_phase[UNKNOWN_PHASE] = to_json_number(phase_totals[UNKNOWN_PHASE])
-    frame = portfolio.frame
+    year_keys = [(y, str(y)) for y in years]
+    totals: dict[int, Decimal] = dict.fromkeys(years, ZERO)
+    by_phase: dict[str, Decimal] = {p.value: ZERO for p in PHASES}
+    by_area: dict[str, Decimal] = {}
     items = []
     for ini in portfolio.initiatives:
         amounts = ini.amounts
+        total = ZERO
+        for y, a in amounts.items():
+            totals[y] += a
+            total += a
+        phase = ini.phase.value if ini.phase else UNKNOWN_PHASE
+        by_phase[phase] = by_phase.get(phase, ZERO) + total
+        area = ini.area or ""
+        by_area[area] = by_area.get(area, ZERO) + total
+        stated = ini.stated_total
         items.append({
             "id": ini.id,
             "name": ini.name,
             "area": ini.area,
             "phase": ini.phase.value if ini.phase else None,
-            "years": {str(y): to_json_number(amounts.get(y, ZERO)) for y in years},
-            "total": to_json_number(ini.total),
-            "stated_total": _num(ini.stated_total),
+            "years": {key: num(amounts.get(y, ZERO)) for y, key in year_keys},
+            "total": num(total),
+            "stated_total": None if stated is None else num(stated),
         })
+    frame = portfolio.frame
     return {
         "name": portfolio.name,
         "initiatives": len(portfolio.initiatives),
         "years": years,
-        "total": to_json_number(sum(totals.values(), ZERO)),
-        "totals_by_year": {str(y): to_json_number(totals[y]) for y in years},
-        "by_phase": by_phase,
-        "by_area": {area: to_json_number(v) for area, v in portfolio.by_area().items()},
+        "total": num(sum(totals.values(), ZERO)),
+        "totals_by_year": {key: num(totals[y]) for y, key in year_keys},
+        "by_phase": {k: num(v) for k, v in by_phase.items()},
+        "by_area": {k: num(v) for k, v in by_area.items()},
         "frame": {
             "total": _num(frame.effective_total()),
             "by_year": {str(y): to_json_number(v) for y, v in sorted(frame.by_year.items())},
