@@ -91,6 +91,29 @@ def test_summary_json_on_synthetic_workbook(capsys: pytest.CaptureFixture[str], 
     assert first["phase"] == ini.phase.value
 
 
+def test_summary_dict_agrees_with_the_model_and_names_unknown_phases() -> None:
+    from planner.amounts import to_json_number
+    from planner.model import Initiative
+    from planner.summary import build_summary
+
+    portfolio = make_portfolio(30, seed=3)
+    portfolio.initiatives = [*portfolio.initiatives,
+                             Initiative(id="X1", name="Uden fase", amounts={2024: "0,3", 2029: "1"})]
+    data = build_summary(portfolio)
+    json.dumps(data)
+    assert data["years"] == [2023, 2024, 2025, 2026, 2027, 2029]
+    assert data["totals_by_year"] == {str(y): to_json_number(v) for y, v in portfolio.totals_by_year().items()}
+    assert data["total"] == to_json_number(portfolio.total())
+    assert data["by_phase"]["ukendt"] == 1.3
+    assert {k: v for k, v in data["by_phase"].items() if v} == {
+        k: to_json_number(v) for k, v in portfolio.by_phase().items() if v}
+    assert data["by_area"] == {k: to_json_number(v) for k, v in portfolio.by_area().items()}
+    x1 = data["items"][-1]
+    assert x1 == {"id": "X1", "name": "Uden fase", "area": "", "phase": None,
+                  "years": {"2023": 0, "2024": 0.3, "2025": 0, "2026": 0, "2027": 0, "2029": 1},
+                  "total": 1.3, "stated_total": None}
+
+
 def test_summary_table_is_readable(capsys: pytest.CaptureFixture[str], synthetic: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     expected = make_portfolio(40, seed=7)
