@@ -134,3 +134,11 @@ def test_sample_fits_120_with_locks(tmp_path: Path) -> None:
     out2 = tmp_path / "uip2023-frame.xlsx"
     assert rebalance(SAMPLE, "-o", out2, "--fit-frame") == 0
     assert load_portfolio(out2).total() == D("132.1")
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="samples/uip2023.xlsx not in the repository yet")
+def test_sample_impossible_fit_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "umulig.xlsx"
+    assert rebalance(SAMPLE, "-o", out, "--fit-frame", "--frame", "10", "--lock", "V1") == 1
+    assert not out.exists()
+    assert "the locked amounts (19.8) exceed the frame 10.0" in capsys.readouterr().err
