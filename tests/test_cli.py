@@ -214,6 +214,18 @@ def test_missing_file_exits_1_with_one_line(capsys: pytest.CaptureFixture[str], 
     assert not (tmp_path / "out.xlsx").exists()
 
 
+def test_check_json_on_unreadable_file_still_answers_in_json(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path) -> None:
+    code, out, err = run(capsys, "check", str(tmp_path / "findes-ikke.xlsx"), "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["usable"] is False
+    [finding] = data["findings"]
+    assert (finding["severity"], finding["code"]) == ("error", "not_found")
+    assert "does not exist" in finding["message"]
+    assert "findes-ikke.xlsx" in _one_clean_line(err)
+
+
 def test_not_a_workbook_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     fake = tmp_path / "notes.xlsx"
     fake.write_text("just some notes, not a workbook\n", encoding="utf-8")
