@@ -123,10 +123,10 @@ def write_canonical(portfolio: Portfolio, out: Path, *,
 def _put(ws, row: int, col: int, value: object):  # type: ignore[no-untyped-def]
     """Set a cell; text stays text even when it starts with '=' (openpyxl would make it a formula)."""
     if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from planner.xlsx_patch import excel_escape
 
         cell = ws.cell(row, col)
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value) or None
+        cell.value = excel_escape(value) or None
         cell.data_type = "s"
         return cell
     return ws.cell(row, col, value)

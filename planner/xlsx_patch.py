@@ -52,10 +52,15 @@ class Cached:
     value: Decimal
 
 
-def escape_text(text: str) -> str:
-    """Text → XML content of <t>: Excel's _xHHHH_ escapes for control characters, then XML escapes."""
+def excel_escape(text: str) -> str:
+    """Excel's _xHHHH_ escapes for characters XML cannot carry (and for text that looks like one)."""
     text = _LITERAL_ESCAPE.sub(r"_x005F_\1", text)
-    text = _INVALID_XML.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+    return _INVALID_XML.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def escape_text(text: str) -> str:
+    """Text → XML content of <t>: Excel's _xHHHH_ escapes, then XML escapes."""
+    text = excel_escape(text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

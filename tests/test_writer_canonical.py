@@ -22,7 +22,7 @@ def _portfolio() -> Portfolio:
                        recipients="Kommuner", start_year=2023, end_year=2024, next_phase="Afprøvning",
                        next_round="UIP 2027", stated_total="0,3", amounts={2023: Decimal("0.1"), 2024: Decimal("0.2")},
                        costs={"evaluering": Decimal("0.05")}, notes="Første"),
-            Initiative(id="B1", name="Børn", area="Børne- og ungeområdet", phase="Udbredelse",
+            Initiative(id="B1", name="Børn\r\nog _x0041_ unge\x01", area="Børne- og ungeområdet", phase="Udbredelse",
                        amounts={2025: Decimal("1234.567891")}),
         ])
 
