@@ -102,7 +102,7 @@ class _TableReader:
         self.plain_spec = [(k, c0) for k, c0, kind, _t in self.spec if kind == _PLAIN]
         self.amount_spec = [(k, c0, kind, t) for k, c0, kind, t in self.spec if kind not in (_PLAIN, _TEXT)]
         self.findings: list[Finding] = []
-        self.decimals: dict[float, Decimal] = {}
+        self.decimals: dict[float | str, Decimal] = {}  # cell value → amount, for values seen before
         self.initiatives: list[Initiative] = []
         self.skipped = 0
         self.totals_row: int | None = None
@@ -206,7 +206,11 @@ class _TableReader:
             elif v is None or v == "":
                 continue
             else:
-                value = self.amount(v, r, c0, ini_id, self.label(key))
+                value = decimals.get(v) if v.__class__ is str else None  # "12,7" parsed before
+                if value is None:
+                    value = self.amount(v, r, c0, ini_id, self.label(key))
+                    if value is not None and v.__class__ is str:
+                        decimals[v] = value  # type: ignore[index]
                 if value is None:
                     if v.__class__ is str and (not v.strip() or v.strip() in DASHES):  # type: ignore[union-attr]
                         continue

@@ -203,3 +203,12 @@ def test_read_table_takes_a_plain_grid() -> None:
     assert p.name == "Test" and [i.id for i in p.initiatives] == ["A1", "A2"]
     assert p.initiatives[0].amounts == {2023: Decimal("1.5")}
     assert [f.where.a1 for f in p.read_findings if f.code == "formula_no_cache"] == ["D6"]
+
+
+def test_booleans_and_dates_in_amount_cells_are_not_numbers(tmp_path: Path) -> None:
+    import datetime as dt
+
+    rows = [["Nr.", "Initiativ", 2023, 2024, 2025], ["V1", "A", 1.0, True, dt.date(2024, 1, 1)], ["V2", "B", "1", 1, 2]]
+    p = load_portfolio(write_sheet(tmp_path / "t.xlsx", rows))
+    assert {f.where.a1 for f in findings(p, "not_a_number")} == {"D2", "E2"}
+    assert p.get("V2").amounts == {2023: 1, 2024: 1, 2025: 2}
