@@ -21,12 +21,11 @@ Benchmark: ``bench_fit_to_frame(portfolio)`` (fit every year, apply, revert) —
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from itertools import chain, compress, count, islice, repeat
-from operator import add, eq, floordiv, gt, mod, mul, ne
+from operator import add, eq, floordiv, gt, is_not, mod, mul, ne
 
 from planner.amounts import ZERO, AmountError, parse_amount
 from planner.edits import ChangeSet, apply, cell_change, revert
@@ -306,24 +305,25 @@ def _collect(portfolio: Portfolio, groups: dict[int | None, _Group], lockset: _L
             else:
                 unlocked[y] = a
         sources[k] = unlocked
-    cell_ids = [i for i, am in zip(ids, sources) for _ in am]
-    cell_years = list(chain.from_iterable(sources))
-    olds = list(chain.from_iterable(map(dict.values, sources)))
+    if None in groups:
+        cell_ids = [i for i, am in zip(ids, sources) for _ in am]
+        cell_years = list(chain.from_iterable(sources))
+        olds = list(chain.from_iterable(map(dict.values, sources)))
+        _fill(groups[None], cell_ids, cell_years, olds, _weights(olds), None)
+        return
+    for y, group in groups.items():  # a pass per framed year, keeping portfolio order within the year
+        found = [am.get(y) for am in sources]
+        mask = list(map(is_not, found, repeat(None)))
+        olds = list(compress(found, mask))
+        _fill(group, list(compress(ids, mask)), [y] * len(olds), olds, _weights(olds), None)
+
+
+def _weights(olds: list[Decimal]) -> list[int | None]:
+    """Tenths of each amount (None for an amount with a finer digit)."""
     weights: list[int | None] = list(map(_TENTHS.get, olds))
     if None in weights:
         weights = [w if w is not None else tenths(a) for w, a in zip(weights, olds)]
-    if None in groups:
-        _fill(groups[None], cell_ids, cell_years, olds, weights, None)
-    elif len(groups) <= 2:
-        for y, group in groups.items():
-            _fill(group, cell_ids, cell_years, olds, weights, list(map(eq, cell_years, repeat(y))))
-    else:
-        # One stable sort by year (portfolio order kept within a year) instead of a pass per year.
-        order = sorted(range(len(cell_years)), key=cell_years.__getitem__)
-        by_year = [list(map(col.__getitem__, order)) for col in (cell_ids, cell_years, olds, weights)]
-        for y, group in groups.items():
-            lo, hi = bisect_left(by_year[1], y), bisect_right(by_year[1], y)
-            _fill(group, *(col[lo:hi] for col in by_year), None)  # type: ignore[arg-type]
+    return weights
 
 
 def _fill(group: _Group, ids: list[str], years: list[int], olds: list[Decimal], weights: list[int | None],
