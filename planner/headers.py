@@ -75,9 +75,11 @@ def header_key(text: str) -> str:
 
 
 _LOOKUP: dict[str, str] = {}
+_LOOKUP_JOINED: dict[str, str] = {}  # without spaces: "Ansøgnings-\npulje" and "Start år" still match
 for _key, _names in _FIELD_NAMES.items():
     for _n in _names:
         _LOOKUP.setdefault(header_key(_n), _key)
+        _LOOKUP_JOINED.setdefault(header_key(_n).replace(" ", ""), _key)
 
 
 def header_year(value: object) -> int | None:
@@ -115,7 +117,8 @@ def classify_header(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     key = header_key(value)
-    return _LOOKUP.get(key)
+    found = _LOOKUP.get(key)
+    return found if found is not None else _LOOKUP_JOINED.get(key.replace(" ", ""))
 
 
 @dataclass
@@ -200,6 +203,14 @@ def is_totals_label(text: str) -> bool:
 def is_frame_label(text: str) -> bool:
     """'Ramme', 'Bevillingsramme', 'Frame': a row holding the funding frame."""
     return _label_key(text) in _FRAME
+
+
+_DETAIL = re.compile(r"^(?:heraf|herunder|deraf|of which|including)\b")
+
+
+def is_detail_label(text: str) -> bool:
+    """'Heraf ansøgningspulje', 'of which grants': a breakdown line under an initiative, not one itself."""
+    return bool(_DETAIL.match(fold(text)))
 
 
 def is_id_like(text: str) -> bool:

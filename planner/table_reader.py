@@ -19,6 +19,7 @@ from planner.findings import Finding, Severity
 from planner.headers import (
     HeaderMatch,
     find_header,
+    is_detail_label,
     is_frame_label,
     is_id_like,
     is_totals_label,
@@ -341,6 +342,11 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
     key_cols = [c - 1 for k, c in header.columns.items() if k in ("id", "name")]
     width = max(header.columns.values())
     has_area = "area" in header.columns
+    id0 = header.columns["id"] - 1 if "id" in header.columns else None
+
+    def id_blank(row: list[object]) -> bool:
+        return id0 is None or blank(row[id0])
+
     total = len(grid)
     for r0 in range(header.row, total):
         if r0 % CHECK_EVERY == 0:
@@ -374,7 +380,7 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
         elif lone and not is_id_like(first):  # type: ignore[arg-type]
             section = section_area(first)  # type: ignore[arg-type]
             reader.skipped += 1
-        elif key_cells:
+        elif key_cells and not (id_blank(row) and first.__class__ is str and is_detail_label(first)):
             reader.read_initiative(row, r, "" if has_area else section)
             first_row = first_row or r
             last_row = r

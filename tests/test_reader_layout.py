@@ -232,3 +232,17 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError) as err:
         load_portfolio(path, cancelled=lambda: True)
     assert err.value.code == "cancelled"
+
+
+def test_breakdown_lines_under_an_initiative_are_not_initiatives(tmp_path: Path) -> None:
+    rows = [HEADER, V1, [None, "Heraf ansøgningspulje", None, None, 11.8], [None, "herunder evaluering", None,
+                                                                           None, 2.6], V2]
+    p = load_portfolio(write_sheet(tmp_path / "t.xlsx", rows))
+    assert [i.id for i in p.initiatives] == ["V1", "V2"]
+
+
+def test_headers_broken_over_lines_still_match(tmp_path: Path) -> None:
+    rows = [["Nr.", "Initiativ", "Ansøgnings-\npulje", "Start\når", "I alt\n(mio. kr.)", "2023\n(mio. kr.)"],
+            ["V1", "A", 1, 2023, 1, 1]]
+    p = load_portfolio(write_sheet(tmp_path / "t.xlsx", rows))
+    assert set(p.source.columns) == {"id", "name", "cost:ansoegningspulje", "start", "stated_total", "year:2023"}
