@@ -44,6 +44,7 @@ from planner.sheet_metadata import (
 )
 
 LONG_TEXT = 1000
+TOTALS_TOLERANCE = Decimal("0.05")  # a totals row rounded to one decimal is not a disagreement
 CHECK_EVERY = 1000
 DASHES = frozenset({"-", "–", "—", "÷", "."})
 TEXT_FIELDS = ("area", "theme", "recipients", "notes")
@@ -109,6 +110,7 @@ class _TableReader:
         self.totals_row: int | None = None
         self.frame = Frame()
         self.segment_start = 0
+        self.totals: list[tuple[list[object], int, int, int]] = []
 
     # -- cells -----------------------------------------------------------------------------------
     def amount(self, v: object, r: int, c0: int, ini_id: str, label: str, *, report: bool = True) -> Decimal | None:
@@ -134,25 +136,33 @@ class _TableReader:
 
     # -- rows ------------------------------------------------------------------------------------
     def read_totals(self, row: list[object], r: int) -> None:
+        """Remember a totals row; it is checked against the initiatives once all rows are read."""
         self.totals_row = r
-        segment = self.initiatives[self.segment_start:]
+        self.totals.append((row, r, self.segment_start, len(self.initiatives)))
         self.segment_start = len(self.initiatives)
-        for key, c0, year in self.amount_cols:
-            if key.startswith("cost:") or c0 >= len(row):
-                continue
-            stated = self.amount(row[c0], r, c0, "", self.label(key), report=False)
-            if stated is None:
-                continue
-            if year is not None:
-                sums = [sum((i.amounts.get(year, ZERO) for i in s), ZERO) for s in (segment, self.initiatives)]
-            else:
-                sums = [sum((i.total for i in s), ZERO) for s in (segment, self.initiatives)]
-                sums += [sum((i.stated_total or ZERO for i in s), ZERO) for s in (segment, self.initiatives)]
-            if all(abs(stated - s) >= Decimal("0.05") for s in sums):
-                self.findings.append(Finding(
-                    severity=Severity.WARNING, code="totals_row_mismatch", where=fast_ref(self.sheet, r, c0 + 1),
-                    params={"row": str(r), "year": str(year) if year is not None else self.label(key),
-                            "stated": _num(stated), "sum": _num(sums[0] if segment else sums[1])}))
+
+    def check_totals(self) -> None:
+        """Each totals row must match the initiatives since the previous one, all above it, or all of them
+        (a summary row at the top); otherwise a totals_row_mismatch warning at the cell."""
+        for row, r, start, end in self.totals:
+            groups = [self.initiatives[start:end], self.initiatives[:end], self.initiatives]
+            for key, c0, year in self.amount_cols:
+                if key.startswith("cost:") or c0 >= len(row):
+                    continue
+                stated = self.amount(row[c0], r, c0, "", self.label(key), report=False)
+                if stated is None:
+                    continue
+                if year is not None:
+                    sums = [sum((i.amounts.get(year, ZERO) for i in g), ZERO) for g in groups]
+                else:
+                    sums = [sum((i.total for i in g), ZERO) for g in groups]
+                    sums += [sum((i.stated_total or ZERO for i in g), ZERO) for g in groups]
+                if all(abs(stated - s) >= TOTALS_TOLERANCE for s in sums):
+                    shown = sums[0] if groups[0] else sums[1] if groups[1] else sums[2]
+                    self.findings.append(Finding(
+                        severity=Severity.WARNING, code="totals_row_mismatch", where=fast_ref(self.sheet, r, c0 + 1),
+                        params={"row": str(r), "year": str(year) if year is not None else self.label(key),
+                                "stated": _num(stated), "sum": _num(shown)}))
 
     def read_frame(self, row: list[object], r: int) -> None:
         for year, c0 in self.year_cols:
@@ -344,6 +354,14 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
     has_area = "area" in header.columns
     id0 = header.columns["id"] - 1 if "id" in header.columns else None
 
+    header_texts = {t.strip() for t in header.labels.values() if t}
+    labelled = [(c - 1, t.strip()) for c, t in header.labels.items()]
+
+    def is_repeated_header(row: list[object]) -> bool:
+        """The header row again (a table pasted below another): most labelled cells say their header."""
+        same = sum(1 for c0, t in labelled if str(row[c0]).strip() in (t, t + ".0"))
+        return same * 2 > len(labelled)
+
     def id_blank(row: list[object]) -> bool:
         return id0 is None or blank(row[id0])
 
@@ -361,6 +379,9 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
         key_cells = [row[c] for c in key_cols if not blank(row[c])]
         if key_cells:
             first = key_cells[0]
+            if first.__class__ is str and first.strip() in header_texts and is_repeated_header(row):
+                reader.skipped += 1
+                continue
             label = first if first.__class__ is str and first.lstrip().lower().startswith(_LABEL_STARTS) else ""
             lone = len(key_cells) == 1 and first.__class__ is str and not any(
                 not blank(v) for v in row if v is not first)
@@ -386,6 +407,7 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
             last_row = r
         else:
             reader.skipped += 1
+    reader.check_totals()
     if progress is not None:
         progress(total, total)
     return _portfolio(reader, meta, header, sheet, path, first_row, last_row, hidden_columns or set())

@@ -246,3 +246,16 @@ def test_headers_broken_over_lines_still_match(tmp_path: Path) -> None:
             ["V1", "A", 1, 2023, 1, 1]]
     p = load_portfolio(write_sheet(tmp_path / "t.xlsx", rows))
     assert set(p.source.columns) == {"id", "name", "cost:ansoegningspulje", "start", "stated_total", "year:2023"}
+
+
+def test_summary_row_at_the_top_is_checked_against_all_rows_below(tmp_path: Path) -> None:
+    rows = [HEADER, [None, "I alt", None, None, 40.4, 25.2, 5.9, 5.5, 3.7], V1, V2]
+    p = load_portfolio(write_sheet(tmp_path / "t.xlsx", rows))
+    assert [i.id for i in p.initiatives] == ["V1", "V2"]
+    assert "totals_row_mismatch" not in codes(p)
+
+
+def test_repeated_header_row_is_not_an_initiative(tmp_path: Path) -> None:
+    rows = [HEADER, ["Initiativer på voksenområdet"], V1, [], HEADER, ["Initiativer på børne- og ungeområdet"], B1]
+    p = load_portfolio(write_sheet(tmp_path / "t.xlsx", rows))
+    assert [(i.id, i.area) for i in p.initiatives] == [("V1", "Voksenområdet"), ("B1", "Børne- og ungeområdet")]
