@@ -119,8 +119,8 @@ class MainWindow(QMainWindow):
                 signal.connect(self._chart_selected)
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.resize(DEFAULT_SIZE)
-        self.setMinimumSize(800, 520)
+        self.setMinimumSize(720, 480)
+        self._resize_to_default()
         self.splitter.setSizes([500, 330])
         self.lower.setSizes([940, 440])
         self.lower.setHandleWidth(12)
@@ -292,6 +292,16 @@ class MainWindow(QMainWindow):
                 return key
         return ""
 
+    def _resize_to_default(self) -> None:
+        """1400×860, or 92 % of a smaller screen."""
+        size = QSize(DEFAULT_SIZE)
+        screen = self.screen()
+        if screen is not None and screen.availableGeometry().width() >= self.minimumWidth():
+            available = screen.availableGeometry().size()
+            if available.width() < size.width() or available.height() < size.height():
+                size = size.boundedTo(QSize(int(available.width() * 0.92), int(available.height() * 0.92)))
+        self.resize(size)
+
     # -- settings ------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = self.settings.get(WINDOW_GEOMETRY)
@@ -301,17 +311,17 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         for splitter, setting in ((self.splitter, SPLITTER_MAIN), (self.lower, SPLITTER_LOWER)):
-            sizes = [int(s) for s in self.settings.get(setting) if str(s).isdigit()]
-            if len(sizes) == splitter.count() and all(s > 0 for s in sizes):
-                splitter.setSizes(sizes)
+            saved = self.settings.get(setting)
+            if isinstance(saved, QByteArray) and not saved.isEmpty():
+                splitter.restoreState(saved)
         view = self.settings.get(LAST_VIEW) or self.settings.get(DEFAULT_VIEW)
         self.show_view(view if view in VIEW_KEYS else "timeline")
 
     def save_state(self) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
-        self.settings.set(SPLITTER_MAIN, [str(s) for s in self.splitter.sizes()])
-        self.settings.set(SPLITTER_LOWER, [str(s) for s in self.lower.sizes()])
+        self.settings.set(SPLITTER_MAIN, self.splitter.saveState())
+        self.settings.set(SPLITTER_LOWER, self.lower.saveState())
         self.settings.set(LAST_VIEW, self._remembered_view)
         self.settings.sync()
 

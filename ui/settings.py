@@ -32,8 +32,10 @@ RECENT_FILES = Setting("files/recent", list, [], "Recently opened workbooks, new
 RECENT_MAX = Setting("files/recent_max", int, 10, "How many recent files to keep.")
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), "Main window size and position.")
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), "Main window toolbars and docks.")
-SPLITTER_MAIN = Setting("window/splitter_main", list, [], "Heights of chart area and lower panels (px).")
-SPLITTER_LOWER = Setting("window/splitter_lower", list, [], "Widths of the table and the findings (px).")
+SPLITTER_MAIN = Setting("window/splitter_main", QByteArray, QByteArray(),
+                        "Splitter state: heights of the chart area and the lower panels.")
+SPLITTER_LOWER = Setting("window/splitter_lower", QByteArray, QByteArray(),
+                         "Splitter state: widths of the table and the findings.")
 LAST_VIEW = Setting("view/last", str, "", "The chart shown when the window closed (timeline/phases/budget).")
 DEFAULT_VIEW = Setting("view/default", str, "timeline", "Chart shown on first start: timeline/phases/budget.")
 AUTOSAVE_MINUTES = Setting("files/autosave_minutes", int, 5, "Minutes between recovery snapshots; 0 = off.")

@@ -1,0 +1,276 @@
+"""The main window: opening files, the unsaved-changes prompt, drag-and-drop, recent files, views.
+
+Each test gets its own settings folder (conftest sets PLANNER_SETTINGS_DIR), so nothing here reads or
+writes the user's real settings.
+"""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner.model import AREA_ADULTS
+from planner.phases import Phase
+from tests.ui_helpers import SAMPLE, drop_files, make_window, open_and_wait, sample_copy
+from ui import app as app_module
+from ui.file_actions import SaveChoice
+from ui.main_window import MainWindow
+from ui.settings import LAST_VIEW, RECENT_FILES, Settings
+
+pytestmark = pytest.mark.skipif(
+    __import__("importlib").util.find_spec("planner.loader") is None, reason="planner.loader not there yet")
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    return make_window(qtbot)
+
+
+@pytest.fixture
+def opened(qtbot, window, tmp_path) -> MainWindow:
+    _, ok = open_and_wait(qtbot, window, sample_copy(tmp_path))
+    assert ok, window.last_error
+    return window
+
+
+def _edit(window: MainWindow) -> str:
+    """Change one amount the way an edit would, so the document has unsaved changes."""
+    ini = window.document.portfolio.initiatives[0]
+    year = sorted(ini.amounts)[0]
+    window.document.portfolio.set_amount(ini.id, year, ini.amount(year) + Decimal("1"))
+    window.document.mark_changed()
+    return ini.id
+
+
+def test_opening_the_sample_shows_13_rows_and_13_bars(opened) -> None:
+    assert opened.table_panel.model.rowCount() == 13
+    assert opened.table_panel.visible_row_count() == 13
+    timeline = opened.views["timeline"]
+    assert timeline.bar_count() == 13
+    assert opened.windowTitle().startswith("uip2023.xlsx[*]")
+    assert not opened.isWindowModified()
+
+
+def test_an_edit_marks_the_title_as_unsaved(opened) -> None:
+    _edit(opened)
+    assert opened.isWindowModified()
+    assert opened.document.dirty
+
+
+def test_table_filters_also_filter_the_timeline(qtbot, opened) -> None:
+    timeline = opened.views["timeline"]
+    panel = opened.table_panel
+    portfolio = opened.document.portfolio
+    qtbot.keyClicks(panel.search, portfolio.initiatives[0].id)
+    shown = panel.visible_row_count()
+    assert 1 <= shown < 13
+    assert timeline.bar_count() == shown
+    panel.search.clear()
+    assert timeline.bar_count() == 13
+    panel.set_area_filter(AREA_ADULTS)
+    adults = sum(i.area == AREA_ADULTS for i in portfolio.initiatives)
+    assert 0 < adults < 13
+    assert panel.visible_row_count() == adults
+    assert timeline.bar_count() == adults
+    panel.set_area_filter(None)
+    in_phase = sum(i.phase == Phase.UDBREDELSE for i in portfolio.initiatives)
+    panel.set_phase_filter(Phase.UDBREDELSE.value)
+    assert panel.visible_row_count() == in_phase
+    assert timeline.bar_count() == in_phase
+
+
+def test_selection_is_shared_between_table_and_timeline(opened) -> None:
+    timeline = opened.views["timeline"]
+    portfolio = opened.document.portfolio
+    opened.table_panel.table.selectRow(2)
+    picked = opened.table_panel.selected_initiative()
+    assert picked == portfolio.initiatives[2].id
+    assert timeline.selected_initiative() == picked
+
+    other = portfolio.initiatives[9].id
+    timeline.initiative_selected.emit(other)
+    assert opened.table_panel.selected_initiative() == other
+    index = opened.table_panel.current_index()
+    assert index.siblingAtColumn(0).data() == other
+
+    timeline.initiative_selected.emit("")
+    assert opened.table_panel.selected_initiative() is None
+
+
+def test_selection_from_the_timeline_goes_through_the_sorted_table(opened) -> None:
+    panel = opened.table_panel
+    panel.table.sortByColumn(panel.model.column_of("total"), Qt.SortOrder.DescendingOrder)
+    target = opened.document.portfolio.initiatives[0].id
+    opened.views["timeline"].initiative_selected.emit(target)
+    assert panel.current_index().siblingAtColumn(0).data() == target
+
+
+def test_save_changes_prompt_save_writes_the_file(qtbot, opened, monkeypatch) -> None:
+    _edit(opened)
+    asked: list[bool] = []
+    monkeypatch.setattr(opened, "ask_save_changes", lambda: asked.append(True) or SaveChoice.SAVE)
+    path = Path(opened.document.path)
+    before = path.stat().st_mtime_ns
+    opened.file.close.trigger()
+    assert asked == [True]
+    assert not opened.document.dirty
+    assert opened.document.path == ""
+    assert opened.table_panel.model.rowCount() == 0
+    assert path.stat().st_mtime_ns != before
+
+
+def test_save_changes_prompt_discard_drops_the_changes(qtbot, opened, monkeypatch) -> None:
+    _edit(opened)
+    path = Path(opened.document.path)
+    before = path.read_bytes()
+    monkeypatch.setattr(opened, "ask_save_changes", lambda: SaveChoice.DISCARD)
+    opened.file.close.trigger()
+    assert opened.document.path == ""
+    assert not opened.document.dirty
+    assert path.read_bytes() == before
+
+
+def test_save_changes_prompt_cancel_keeps_everything(qtbot, opened, monkeypatch, tmp_path) -> None:
+    edited = _edit(opened)
+    monkeypatch.setattr(opened, "ask_save_changes", lambda: SaveChoice.CANCEL)
+    path = opened.document.path
+    opened.file.close.trigger()
+    assert opened.document.path == path and opened.document.dirty
+    other = sample_copy(tmp_path, "anden.xlsx")
+    assert not opened.open_path(str(other))
+    assert opened.document.path == path
+    assert opened.close() is False
+    assert opened.isVisible()
+    assert opened.document.portfolio.get(edited) is not None
+
+
+def test_no_prompt_without_changes(opened, monkeypatch) -> None:
+    monkeypatch.setattr(opened, "ask_save_changes", lambda: pytest.fail("asked although nothing changed"))
+    opened.file.close.trigger()
+    assert opened.document.path == ""
+
+
+def test_dropping_a_workbook_opens_it(qtbot, window, tmp_path) -> None:
+    path = sample_copy(tmp_path, "trukket.xlsx")
+    with qtbot.waitSignal(window.file.load_finished, timeout=30_000) as blocker:
+        drop = drop_files(window, [tmp_path / "noter.txt", path])
+        assert drop.isAccepted()
+    assert blocker.args == [str(path.resolve()), True]
+    assert window.table_panel.model.rowCount() == 13
+    assert "trukket.xlsx" in window.windowTitle()
+
+
+def test_dropping_other_files_is_refused(window, tmp_path) -> None:
+    text = tmp_path / "noter.txt"
+    text.write_text("ikke en projektmappe")
+    drop = drop_files(window, [text])
+    assert not drop.isAccepted()
+    assert not window.file.is_loading()
+
+
+def test_recent_files_persist_and_reopen(qtbot, window, tmp_path) -> None:
+    first = sample_copy(tmp_path, "første.xlsx")
+    second = sample_copy(tmp_path, "anden.xlsx")
+    open_and_wait(qtbot, window, first)
+    open_and_wait(qtbot, window, second)
+    assert Settings().get(RECENT_FILES) == [str(second.resolve()), str(first.resolve())]
+    window.close()
+
+    again = make_window(qtbot, show=False)
+    menu = again.file.recent_menu
+    menu.aboutToShow.emit()
+    labels = [a.text() for a in menu.actions() if a.text()]
+    assert labels[:2] == ["&1 anden.xlsx", "&2 første.xlsx"]
+    with qtbot.waitSignal(again.file.load_finished, timeout=30_000) as blocker:
+        menu.actions()[1].trigger()
+    assert blocker.args == [str(first.resolve()), True]
+    assert again.document.path == str(first.resolve())
+    assert Settings().get(RECENT_FILES)[0] == str(first.resolve())
+
+
+def test_view_splitters_and_geometry_are_remembered(qtbot, window) -> None:
+    window.show_view("budget")
+    window.resize(780, 640)
+    window.splitter.setSizes([420, 300])
+    sizes = window.splitter.sizes()
+    window.close()
+    assert Settings().get(LAST_VIEW) == "budget"
+    again = make_window(qtbot)
+    assert again.current_view_key() == "budget"
+    assert again.view.show["budget"].isChecked()
+    assert again.splitter.sizes() == sizes
+    assert (again.width(), again.height()) == (780, 640)
+
+
+def test_view_menu_switches_the_chart(window) -> None:
+    window.view.show["phases"].trigger()
+    assert window.current_view_key() == "phases"
+    window.view.show["timeline"].trigger()
+    assert window.current_view() is window.views["timeline"]
+
+
+def test_presentation_mode_shows_only_the_timeline_and_steps_through_areas(qtbot, opened) -> None:
+    opened.show_view("budget")
+    opened.view.presentation.trigger()
+    assert opened.presentation.active
+    assert opened.current_view_key() == "timeline"
+    assert not opened.lower.isVisible() and not opened.menuBar().isVisible()
+    assert opened.totals.isVisible()
+    areas = opened.presentation.areas()
+    assert len(areas) == 2
+    timeline = opened.views["timeline"]
+    qtbot.keyClick(opened, Qt.Key.Key_Right)
+    assert opened.presentation.current_area() == areas[0]
+    assert timeline.bar_count() == sum(i.area == areas[0] for i in opened.document.portfolio.initiatives)
+    qtbot.keyClick(opened, Qt.Key.Key_Right)
+    qtbot.keyClick(opened, Qt.Key.Key_Right)
+    assert opened.presentation.current_area() is None
+    assert timeline.bar_count() == 13
+    qtbot.keyClick(opened, Qt.Key.Key_Escape)
+    assert not opened.presentation.active
+    assert opened.lower.isVisible() and opened.menuBar().isVisible()
+    assert opened.current_view_key() == "budget"
+
+
+def test_export_picture_writes_the_current_view(opened, monkeypatch, tmp_path) -> None:
+    out = tmp_path / "tidslinje.png"
+    monkeypatch.setattr(opened, "ask_export_path", lambda: str(out))
+    assert opened.file.export_picture()
+    assert out.stat().st_size > 1000
+    assert opened.last_error is None
+
+
+def test_every_menu_action_has_a_mnemonic_and_the_file_shortcuts_are_standard(window) -> None:
+    for menu_action in window.menuBar().actions():
+        assert "&" in menu_action.text()
+        for act in menu_action.menu().actions():
+            if not act.isSeparator():
+                assert "&" in act.text(), act.text()
+    shortcuts = {window.file.open: "Ctrl+O", window.file.save: "Ctrl+S", window.file.save_as: "Ctrl+Shift+S",
+                 window.file.close: "Ctrl+W", window.file.quit: "Ctrl+Q", window.view.presentation: "F11"}
+    for act, key in shortcuts.items():
+        assert act.shortcut().toString() == key
+
+
+def test_sample_is_found_beside_the_package_and_in_a_frozen_bundle(monkeypatch, tmp_path) -> None:
+    assert app_module.sample_path() == SAMPLE
+    assert app_module.sample_path().exists()
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert app_module.sample_path() == tmp_path / "samples" / "uip2023.xlsx"
+    assert app_module.resource_path("icon.svg") == tmp_path / "resources" / "icon.svg"
+
+
+def test_the_app_opens_the_sample_when_started_without_a_file(qtbot) -> None:
+    app_module.application()
+    window = app_module.create_window(None)
+    window.ask_save_changes = lambda: SaveChoice.DISCARD
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.file.load_finished, timeout=30_000) as blocker:
+        pass
+    assert blocker.args == [str(SAMPLE.resolve()), True]
+    assert window.table_panel.model.rowCount() == 13
+    assert not window.windowIcon().isNull()
