@@ -8,6 +8,7 @@ notices goes to ``Portfolio.read_findings``; only a sheet with no usable header 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -44,6 +45,7 @@ from planner.sheet_metadata import (
 )
 
 LONG_TEXT = 1000
+_PRICE_LEVEL = re.compile(r"\b((?:19|20|21)\d{2})\s*-?\s*PL\b", re.IGNORECASE)
 TOTALS_TOLERANCE = Decimal("0.05")  # a totals row rounded to one decimal is not a disagreement
 CHECK_EVERY = 1000
 DASHES = frozenset({"-", "–", "—", "÷", "."})
@@ -346,6 +348,12 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
     meta = read_metadata(grid, sheet=sheet, rows=top - 1)
     if metadata is not None:
         meta.fill_from(metadata)
+    if not meta.price_level:  # "Mio. kr. i 2023-PL" over the first column, as in the ministry's tables
+        for r0 in range(top - 1, header.row):
+            for v in grid[r0]:
+                m = _PRICE_LEVEL.search(v) if isinstance(v, str) else None
+                if m and not meta.price_level:
+                    meta.price_level = f"{m.group(1)}-PL"
     reader = _TableReader(grid, sheet, header, formulas)
     section = ""
     first_row = last_row = None

@@ -213,6 +213,7 @@ def test_two_row_header_years_below_labels(tmp_path: Path) -> None:
     rows = [["Nr.", "Initiativ", "Mio. kr. i 2023-PL", None], [None, None, 2023, 2024], ["V1", "A", 1.5, 2]]
     p = load_portfolio(write_sheet(tmp_path / "t.xlsx", rows))
     assert p.source.header_row == 2 and p.initiatives[0].amounts == {2023: Decimal("1.5"), 2024: 2}
+    assert p.price_level == "2023-PL"
 
 
 def test_huge_text_cell_is_read_whole(tmp_path: Path) -> None:
