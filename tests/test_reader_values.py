@@ -212,3 +212,24 @@ def test_booleans_and_dates_in_amount_cells_are_not_numbers(tmp_path: Path) -> N
     p = load_portfolio(write_sheet(tmp_path / "t.xlsx", rows))
     assert {f.where.a1 for f in findings(p, "not_a_number")} == {"D2", "E2"}
     assert p.get("V2").amounts == {2023: 1, 2024: 1, 2025: 2}
+
+
+def test_sheet_written_with_a_namespace_prefix(tmp_path: Path) -> None:
+    """Some tools (the .NET Open XML SDK) write <x:c>, <x:f>: formulas are still found."""
+    import re
+
+    src = write_sheet(tmp_path / "plain.xlsx", [HEADER, V1, ["V9", "X", None, None, "=1+1", 1, 2, 3, 4]])
+    with zipfile.ZipFile(src) as zin:
+        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
+    out = tmp_path / "prefixed.xlsx"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in items:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                xml = data.decode().replace("<worksheet xmlns=", "<x:worksheet xmlns:x=")
+                xml = re.sub(r"<(/?)(?!x:)([a-zA-Z]+)([ >/])", r"<\1x:\2\3", xml)
+                assert "<sheetData" not in xml and "<x:f>" in xml
+                data = xml.encode()
+            z.writestr(info, data)
+    p = load_portfolio(out)
+    assert [i.id for i in p.initiatives] == ["V1", "V9"]
+    assert [f.where.a1 for f in findings(p, "formula_no_cache")] == ["E3"]
