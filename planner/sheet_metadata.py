@@ -75,8 +75,8 @@ def fast_ref(sheet: str, row: int, column: int | None) -> CellRef:
     return ref
 
 
-_STATIC_DEFAULTS = {name: f.default for name, f in Initiative.model_fields.items()
-                    if f.default_factory is None and name not in ("id", "name")}
+# Every field in declaration order (so dumps list them as a validated Initiative would); update() keeps it.
+_STATIC_DEFAULTS = {name: None if f.default_factory else f.default for name, f in Initiative.model_fields.items()}
 _FACTORIES = {name: f.default_factory for name, f in Initiative.model_fields.items() if f.default_factory}
 
 

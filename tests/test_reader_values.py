@@ -98,6 +98,10 @@ def test_sources_are_real_cellrefs(tmp_path: Path) -> None:
     assert hash(ref) == hash(CellRef(sheet="Initiativer", row=2, column=6))
     assert ref.model_dump() == {"sheet": "Initiativer", "row": 2, "column": 6}
     assert ini.model_copy(deep=True).sources == ini.sources
+    from planner.model import Initiative
+
+    assert list(ini.model_dump()) == list(Initiative.model_fields)  # made without validation, dumps alike
+    assert Initiative.model_validate(ini.model_dump()) == ini
     ini.amounts = {2023: Decimal(1)}  # validate_assignment still works on reader-made initiatives
     assert ini.amounts == {2023: Decimal(1)}
 
