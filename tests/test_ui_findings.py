@@ -34,14 +34,14 @@ def test_errors_come_first_with_their_location_and_message(qtbot) -> None:
     qtbot.addWidget(panel)
     panel.set_findings(_findings())
     assert panel.count() == 3
-    assert [panel.item_text(r, 0) for r in range(3)] == ["Fejl", "Advarsel", "Info"]
-    assert panel.item_text(0, 1) == "I7"
-    assert "negativt beløb -3,0" in panel.item_text(0, 2)
-    assert panel.item_text(1, 1) == "N8"
+    assert [panel.severity_text(r) for r in range(3)] == ["Fejl", "Advarsel", "Info"]
+    assert panel.item_text(0).startswith("I7: V1: negativt beløb -3,0")
+    assert panel.item_text(1).startswith("N8: V2: den angivne total 20,6")
     assert "1 fejl" in panel.title.text() and "1 advarsel" in panel.title.text()
-    first = panel.tree.topLevelItem(0)
-    assert not first.icon(0).isNull()
-    assert first.foreground(0).color() != panel.tree.topLevelItem(1).foreground(0).color()
+    first, second = panel.tree.item(0), panel.tree.item(1)
+    assert not first.icon().isNull()
+    assert first.icon().cacheKey() != second.icon().cacheKey()
+    assert first.foreground().color() != second.foreground().color()
 
 
 def test_empty_findings_say_so(qtbot) -> None:
@@ -57,7 +57,7 @@ def test_clicking_a_finding_shows_where_it_points(qtbot) -> None:
     qtbot.addWidget(panel)
     panel.set_findings(_findings())
     panel.show()
-    item = panel.tree.topLevelItem(0)
+    item = panel.tree.item(0)
     rect = panel.tree.visualItemRect(item)
     with qtbot.waitSignal(panel.finding_activated) as blocker:
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -95,7 +95,7 @@ def test_app_starts_on_a_workbook_with_errors_and_lists_them(qtbot, tmp_path) ->
     codes = {f.code for f in window.findings_panel.findings()}
     assert {"negative_amount", "not_a_number"} <= codes
     errors = [f for f in window.findings_panel.findings() if f.severity == Severity.ERROR]
-    assert errors and window.findings_panel.item_text(0, 0) == "Fejl"
+    assert errors and window.findings_panel.severity_text(0) == "Fejl"
     assert "fejl.xlsx" in window.windowTitle()
 
 

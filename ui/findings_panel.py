@@ -7,15 +7,15 @@ initiative and reveals the cell.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,19 +41,15 @@ class FindingsPanel(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Type"), self.tr("Sted"), self.tr("Besked")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setWordWrap(False)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree = QListWidget()
+        self.tree.setWordWrap(True)
+        self.tree.setResizeMode(QListView.ResizeMode.Adjust)
+        self.tree.setUniformItemSizes(False)
+        self.tree.setSpacing(1)
+        self.tree.setIconSize(QSize(16, 16))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(self.tr("Fejl og advarsler"))
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -85,14 +81,14 @@ class FindingsPanel(QWidget):
         self._findings = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
         self.tree.clear()
         for finding in self._findings:
-            item = QTreeWidgetItem([self._severity_text(finding.severity), self._where(finding),
-                                    finding.message(self._lang)])
-            item.setIcon(0, self._icon(finding.severity))
-            item.setForeground(0, QBrush(_COLOURS[finding.severity]))
-            item.setToolTip(2, finding.message(self._lang))
-            item.setToolTip(1, finding.location())
-            item.setData(0, FINDING_ROLE, finding)
-            self.tree.addTopLevelItem(item)
+            where = self._where(finding)
+            message = finding.message(self._lang)
+            item = QListWidgetItem(f"{where}: {message}" if where else message)
+            item.setIcon(self._icon(finding.severity))
+            item.setForeground(QBrush(_COLOURS[finding.severity]))
+            item.setToolTip(f"{self._severity_text(finding.severity)} · {finding.location() or where}\n{message}")
+            item.setData(FINDING_ROLE, finding)
+            self.tree.addItem(item)
         errors = sum(f.severity == Severity.ERROR for f in findings)
         warnings = sum(f.severity == Severity.WARNING for f in findings)
         if not findings:
@@ -106,18 +102,23 @@ class FindingsPanel(QWidget):
         return list(self._findings)
 
     def count(self) -> int:
-        return self.tree.topLevelItemCount()
+        return self.tree.count()
 
-    def item_text(self, row: int, column: int = 2) -> str:
-        item = self.tree.topLevelItem(row)
-        return item.text(column) if item else ""
+    def item_text(self, row: int) -> str:
+        item = self.tree.item(row)
+        return item.text() if item else ""
+
+    def severity_text(self, row: int) -> str:
+        """'Fejl', 'Advarsel' or 'Info' of a line (shown as its icon and colour)."""
+        return self._severity_text(self._findings[row].severity) if 0 <= row < len(self._findings) else ""
 
     def _where(self, finding: Finding) -> str:
+        """Short: the cell (I7), the row, or '–' for the whole sheet (the status line says which)."""
         ref = finding.where
         if ref is None:
             return finding.initiative_id or ""
         if ref.row is None:
-            return ref.sheet
+            return ""
         if ref.column is None:
             return self.tr("række {row}").format(row=ref.row)
         return ref.a1
@@ -134,13 +135,13 @@ class FindingsPanel(QWidget):
         return self.tr("Celle {a1} i arket '{sheet}'").format(a1=ref.a1, sheet=ref.sheet)
 
     def activate_row(self, row: int) -> None:
-        item = self.tree.topLevelItem(row)
+        item = self.tree.item(row)
         if item is not None:
             self.tree.setCurrentItem(item)
             self._activate(item)
 
-    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        finding = item.data(0, FINDING_ROLE)
+    def _activate(self, item: QListWidgetItem) -> None:
+        finding = item.data(FINDING_ROLE)
         if isinstance(finding, Finding):
             self.status.setText(self.location_text(finding))
             self.finding_activated.emit(finding)

@@ -196,7 +196,7 @@ class InitiativesModel(QAbstractTableModel):
             "phase": self.tr("Fase"),
             "period": self.tr("Periode"),
             "total": self.tr("I alt"),
-            "stated_total": self.tr("Angivet i alt"),
+            "stated_total": self.tr("Angivet"),
         }.get(key, key)
 
     def _header_tip(self, key: str) -> str:

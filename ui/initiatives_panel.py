@@ -20,7 +20,7 @@ from planner.phases import PHASES
 from ui.initiatives_model import ID_ROLE, InitiativesModel
 from ui.initiatives_proxy import NO_PHASE, InitiativesProxy
 
-NAME_WIDTH = 280
+NAME_WIDTH = 210
 
 
 class InitiativesPanel(QWidget):
@@ -149,10 +149,10 @@ class InitiativesPanel(QWidget):
             header.resizeSection(name_col, NAME_WIDTH)
         area_col = self.model.column_of("area")
         if area_col >= 0:
-            header.resizeSection(area_col, min(header.sectionSize(area_col), 190))
+            header.resizeSection(area_col, min(header.sectionSize(area_col), 170))
         for col in range(self.model.columnCount()):
             if self.model.column_key(col).startswith("year:"):
-                header.resizeSection(col, max(header.sectionSize(col), 64))
+                header.resizeSection(col, max(header.sectionSize(col), 56))
 
     # -- filters ---------------------------------------------------------------------------------------
     def set_search_text(self, text: str) -> None:

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
         self._resize_to_default()
         self.splitter.setSizes([500, 330])
-        self.lower.setSizes([940, 440])
+        self.lower.setSizes([1040, 340])
         self.lower.setHandleWidth(12)
         self.splitter.setHandleWidth(10)
         self._restore_state()
