@@ -117,7 +117,7 @@ class _TableReader:
     # -- cells -----------------------------------------------------------------------------------
     def amount(self, v: object, r: int, c0: int, ini_id: str, label: str, *, report: bool = True) -> Decimal | None:
         """The cell's amount; None when blank or not a number (then a finding says so)."""
-        if type(v) is float:
+        if type(v) is float and v - v == 0:  # finite (NaN and infinity fall through to "not a number")
             return Decimal(repr(v))
         if blank(v) or (isinstance(v, str) and v.strip() in DASHES):
             return None
