@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from planner.model import AREA_ADULTS
 from planner.phases import Phase
@@ -274,3 +275,24 @@ def test_the_app_opens_the_sample_when_started_without_a_file(qtbot) -> None:
     assert blocker.args == [str(SAMPLE.resolve()), True]
     assert window.table_panel.model.rowCount() == 13
     assert not window.windowIcon().isNull()
+
+
+def test_a_big_workbook_loads_in_the_background_and_can_be_cancelled(qtbot, opened, tmp_path) -> None:
+    from planner.synthetic import write_workbook
+
+    big = write_workbook(3000, tmp_path / "stor.xlsx", seed=2)
+    before = opened.document.path
+    with qtbot.waitSignal(opened.file.load_finished, timeout=60_000) as blocker:
+        assert opened.open_path(str(big))
+        assert opened.file.is_loading()
+        assert opened.file.progress is not None
+        opened.file.progress.findChild(QPushButton).click()
+    assert blocker.args == [str(big.resolve()), False]
+    assert opened.last_error is None
+    assert opened.document.path == before
+    assert opened.statusBar().currentMessage() == "Åbning annulleret"
+    assert not opened.file.is_loading()
+
+    _, ok = open_and_wait(qtbot, opened, big)
+    assert ok
+    assert opened.table_panel.model.rowCount() == 3000

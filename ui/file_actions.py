@@ -97,6 +97,7 @@ class FileActions(QObject):
     def new_document(self) -> None:
         if self.maybe_save():
             self._win.document.new()
+            self._win.statusBar().clearMessage()
 
     def close_document(self) -> None:
         self.new_document()

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -93,8 +93,16 @@ class InitiativesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        self.empty_hint = QLabel(self.tr(
+            "Ingen initiativer.\n\nÅbn en projektmappe med Filer > Åbn (Ctrl+O),\n"
+            "eller træk en .xlsx-fil hen på vinduet."))
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: palette(dark); font-size: 14px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_hint)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
 
         self.search.textChanged.connect(self._on_text)
         self.area_filter.currentIndexChanged.connect(self._on_area)
@@ -188,6 +196,7 @@ class InitiativesPanel(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         total = self.model.rowCount()
+        self.stack.setCurrentWidget(self.table if total else self.empty_hint)
         shown = self.proxy.rowCount()
         if shown == total:
             self.count_label.setText(self.tr("{n} initiativer").format(n=total))
