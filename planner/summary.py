@@ -6,6 +6,7 @@ yearly keys are strings ("2023"), phases are the stable machine names ("afproevn
 
 from __future__ import annotations
 
+import gc
 from decimal import Decimal
 from typing import Any
 
@@ -27,7 +28,19 @@ def build_summary(portfolio: Portfolio) -> dict[str, Any]:
     of them (0 where the workbook had nothing). ``by_phase`` lists the four SUSI phases in ladder order
     (0 when empty) and "ukendt" only when some initiative has no known phase. One pass over the
     initiatives, with each distinct amount converted once: 10,000 initiatives take a few tens of ms.
+    The garbage collector is paused meanwhile: the result is 10,000+ small acyclic dicts, and the
+    collections they would trigger walk every model object (≈ 0.2 s at 10,000).
     """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_summary(portfolio)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build_summary(portfolio: Portfolio) -> dict[str, Any]:
     numbers: dict[Decimal, float | int] = {}
 
     def num(value: Decimal) -> float | int:
