@@ -109,7 +109,7 @@ def test_a_file_that_cannot_be_read_shows_a_clear_message_and_the_window_stays_u
     _, ok = open_and_wait(qtbot, window, broken)
     assert not ok
     assert window.last_error is not None
-    title, text = window.last_error
+    _title, text = window.last_error
     assert "ødelagt.xlsx" in text and "Traceback" not in text
     assert window.document.path == str(SAMPLE.resolve())
     assert window.table_panel.model.rowCount() == 13

@@ -41,8 +41,8 @@ def opened(qtbot, window, tmp_path) -> MainWindow:
 def _edit(window: MainWindow) -> str:
     """Change one amount the way an edit would, so the document has unsaved changes."""
     ini = window.document.portfolio.initiatives[0]
-    year = sorted(ini.amounts)[0]
-    window.document.portfolio.set_amount(ini.id, year, ini.amount(year) + Decimal("1"))
+    year = min(ini.amounts)
+    window.document.portfolio.set_amount(ini.id, year, ini.amount(year) + Decimal(1))
     window.document.mark_changed()
     return ini.id
 
