@@ -296,3 +296,48 @@ def test_a_big_workbook_loads_in_the_background_and_can_be_cancelled(qtbot, open
     _, ok = open_and_wait(qtbot, opened, big)
     assert ok
     assert opened.table_panel.model.rowCount() == 3000
+
+
+def test_a_workbook_dropped_on_the_chart_reaches_the_window(qtbot, window, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication, QGraphicsView
+
+    path = sample_copy(tmp_path)
+    for graphics in window.views["timeline"].findChildren(QGraphicsView):
+        assert not graphics.acceptDrops() and not graphics.viewport().acceptDrops()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+
+
+def test_saving_a_new_portfolio_asks_for_a_file_name(qtbot, window, monkeypatch, tmp_path) -> None:
+    from planner.loader import load_portfolio
+    from planner.synthetic import make_portfolio
+
+    window.document.replace(make_portfolio(4, seed=7), "")
+    window.document.mark_changed()
+    target = tmp_path / "ny"
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(target))
+    monkeypatch.setattr(window, "ask_save_changes", lambda: SaveChoice.SAVE)
+    window.file.new.trigger()
+    saved = tmp_path / "ny.xlsx"
+    assert saved.exists()
+    assert [i.id for i in load_portfolio(saved).initiatives] == [i.id for i in make_portfolio(4, seed=7).initiatives]
+    assert window.document.path == "" and not window.document.dirty
+    assert Settings().get(RECENT_FILES) == [str(saved.resolve())]
+
+
+def test_save_as_cancelled_keeps_the_changes(window, monkeypatch) -> None:
+    from planner.synthetic import make_portfolio
+
+    window.document.replace(make_portfolio(2), "")
+    window.document.mark_changed()
+    monkeypatch.setattr(window, "ask_save_path", lambda: "")
+    monkeypatch.setattr(window, "ask_save_changes", lambda: SaveChoice.SAVE)
+    window.file.close.trigger()
+    assert window.document.dirty
+    assert len(window.document.portfolio.initiatives) == 2

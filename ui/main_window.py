@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QGraphicsView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
         self.setAcceptDrops(True)
+        self._let_drops_through()
 
         self.document.portfolio_replaced.connect(self._on_portfolio_replaced)
         self.document.changed.connect(self._on_changed)
@@ -168,6 +170,13 @@ class MainWindow(QMainWindow):
     # -- opening -------------------------------------------------------------------------------------
     def open_path(self, path: str, *, ask: bool = True) -> bool:
         return self.file.open_path(path, ask=ask)
+
+    def _let_drops_through(self) -> None:
+        """Graphics views accept drops by default and would swallow a workbook dropped on a chart."""
+        for view in self.views.values():
+            for graphics in view.findChildren(QGraphicsView):
+                graphics.setAcceptDrops(False)
+                graphics.viewport().setAcceptDrops(False)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(is_openable(u.toLocalFile()) for u in event.mimeData().urls()):
