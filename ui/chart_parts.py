@@ -73,10 +73,20 @@ class YearAxis(pg.AxisItem):
         if px_per_year < 45:
             step = math.ceil(45 / px_per_year)
             years = [y for y in years if int(y) % step == 0]
+        if px_per_year >= 300:
+            quarters = [q / 4 + 0.125 for q in range(int(math.floor(minVal * 4)) - 1, int(math.ceil(maxVal * 4)) + 1)
+                        if minVal <= q / 4 + 0.125 <= maxVal]
+            return [(0.25, quarters)]
         return [(1.0, years)]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [str(int(math.floor(v))) for v in values]
+        """'2024' at a year's middle; 'K1' … 'K4' at a quarter's middle when zoomed in."""
+        out = []
+        for v in values:
+            frac = v - math.floor(v)
+            year = int(math.floor(v))
+            out.append(str(year) if abs(frac - 0.5) < 1e-6 else f"K{int(frac * 4) + 1} {year}")
+        return out
 
 
 def legend_entries(include_next: bool = True, include_unknown: bool = False) -> list[tuple[str, str, object]]:

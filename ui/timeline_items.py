@@ -303,15 +303,16 @@ class BarsItem(pg.GraphicsObject):
                 sel = QColor(palette.SELECTION)
                 sel.setAlpha(40)
                 p.fillRect(band, sel)
+        view_px = tr_.mapRect(view)
         for r in rows:
             bars = lay.bars_by_row[r]
             covered = max((b.x1 for b in bars if not b.next), default=None)
             for bar in sorted(bars, key=lambda b: not b.next):
-                self._paint_bar(p, tr_, bar, fm, covered if bar.next else None)
+                self._paint_bar(p, tr_, bar, fm, covered if bar.next else None, view_px.left())
         p.restore()
 
     def _paint_bar(self, p: QPainter, tr_: QTransform, bar: Bar, fm: QFontMetricsF,
-                   covered_until: float | None = None) -> None:
+                   covered_until: float | None = None, visible_left: float | None = None) -> None:
         """One bar; a next-phase bar is painted first and labelled only where the current bar leaves room."""
         style = palette.phase_style(bar.phase)
         h = NEXT_BAR_HEIGHT if bar.next else BAR_HEIGHT
@@ -340,10 +341,12 @@ class BarsItem(pg.GraphicsObject):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(palette.SELECTION, 3.0))
             p.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), 4, 4)
-        text_rect = rect
+        text_rect = QRectF(rect)
         if covered_until is not None and covered_until > bar.x0:
             left = tr_.map(QPointF(covered_until, bar.row)).x()
             text_rect = QRectF(left, rect.top(), max(0.0, rect.right() - left), rect.height())
+        if visible_left is not None and text_rect.left() < visible_left:
+            text_rect.setLeft(visible_left)
         if text and text_rect.width() > fm.horizontalAdvance(text) + 12 and rect.height() > fm.height():
             p.setPen(color)
             p.drawText(text_rect.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
