@@ -248,9 +248,12 @@ def test_export_picture_writes_the_current_view(opened, monkeypatch, tmp_path) -
 def test_every_menu_action_has_a_mnemonic_and_the_file_shortcuts_are_standard(window) -> None:
     for menu_action in window.menuBar().actions():
         assert "&" in menu_action.text()
+        keys = []
         for act in menu_action.menu().actions():
             if not act.isSeparator():
                 assert "&" in act.text(), act.text()
+                keys.append(act.text().split("&", 1)[1][0].lower())
+        assert len(keys) == len(set(keys)), f"{menu_action.text()}: mnemonics used twice: {keys}"
     shortcuts = {window.file.open: "Ctrl+O", window.file.save: "Ctrl+S", window.file.save_as: "Ctrl+Shift+S",
                  window.file.close: "Ctrl+W", window.file.quit: "Ctrl+Q", window.view.presentation: "F11"}
     for act, key in shortcuts.items():
@@ -341,3 +344,31 @@ def test_save_as_cancelled_keeps_the_changes(window, monkeypatch) -> None:
     window.file.close.trigger()
     assert window.document.dirty
     assert len(window.document.portfolio.initiatives) == 2
+
+
+def test_status_date_is_set_on_the_timeline_from_the_view_menu(window, monkeypatch) -> None:
+    from datetime import date
+
+    timeline = window.views["timeline"]
+    monkeypatch.setattr(window, "ask_status_date", lambda current: date(2025, 6, 30))
+    window.view.status_date.trigger()
+    assert timeline.status_date() == date(2025, 6, 30)
+    monkeypatch.setattr(window, "ask_status_date", lambda current: False)
+    window.view.status_date.trigger()
+    assert timeline.status_date() == date(2025, 6, 30)
+    monkeypatch.setattr(window, "ask_status_date", lambda current: None)
+    window.view.status_date.trigger()
+    assert timeline.status_date() is None
+
+
+def test_status_date_dialog_returns_the_date_or_none(qtbot) -> None:
+    from datetime import date
+
+    from ui.status_date_dialog import StatusDateDialog
+
+    dialog = StatusDateDialog(date(2024, 3, 1))
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == date(2024, 3, 1)
+    dialog.enabled.setChecked(False)
+    assert dialog.chosen() is None
+    assert not dialog.date_edit.isEnabled()

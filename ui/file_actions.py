@@ -58,7 +58,7 @@ class FileActions(QObject):
 
         self.new = action(tr("&Ny"), self.new_document, QKeySequence.StandardKey.New, tr("Start en tom portefølje"))
         self.open = action(tr("Å&bn …"), self.open_dialog, "Ctrl+O", tr("Åbn en projektmappe (.xlsx)"))
-        self.recent_menu = QMenu(tr("Åbn &seneste"), window)
+        self.recent_menu = QMenu(tr("Åbn senes&te"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.save = action(tr("&Gem"), self.save_document, "Ctrl+S", tr("Gem i den samme projektmappe"))
         self.save_as = action(tr("Gem &som …"), self.save_document_as, "Ctrl+Shift+S",

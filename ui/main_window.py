@@ -7,11 +7,14 @@ meeting mode in :mod:`ui.presentation`, remembered values in :mod:`ui.settings`.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QGraphicsView,
     QLabel,
     QMainWindow,
@@ -39,6 +42,7 @@ from ui.settings import (
     WINDOW_STATE,
     Settings,
 )
+from ui.status_date_dialog import StatusDateDialog
 from ui.view_actions import ViewActions
 from ui.views import VIEW_KEYS, call, make_view
 
@@ -159,6 +163,13 @@ class MainWindow(QMainWindow):
     def ask_export_path(self) -> str:
         stem = Path(self.document.path).stem if self.document.path else "portefolje"
         return file_actions.export_file_dialog(self, f"{stem}-{self.current_view_key()}.png")
+
+    def ask_status_date(self, current: date | None) -> date | None | Literal[False]:
+        """The status date chosen (None = no status line), or False when the user cancelled."""
+        dialog = StatusDateDialog(current, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return dialog.chosen()
 
     def show_error(self, title: str, text: str) -> None:
         """A non-blocking message box; the window stays usable behind it."""

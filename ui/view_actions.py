@@ -43,6 +43,10 @@ class ViewActions(QObject):
         self.fit_all.setStatusTip(tr("Vis alle år og initiativer"))
         self.fit_all.triggered.connect(lambda: call(window.current_view(), "fit_all"))
         window.addAction(self.fit_all)
+        self.status_date = QAction(tr("&Statusdato …"), window)
+        self.status_date.setStatusTip(tr("Vis en statusdato på tidslinjen, fx til en rapport"))
+        self.status_date.triggered.connect(self.choose_status_date)
+        window.addAction(self.status_date)
         self.presentation = QAction(tr("&Præsentation"), window)
         self.presentation.setCheckable(True)
         self.presentation.setShortcut(QKeySequence("F11"))
@@ -59,6 +63,7 @@ class ViewActions(QObject):
             menu.addAction(self.show[key])
         menu.addSeparator()
         menu.addAction(self.fit_all)
+        menu.addAction(self.status_date)
         menu.addSeparator()
         menu.addAction(self.presentation)
 
@@ -68,6 +73,13 @@ class ViewActions(QObject):
     def mark_view(self, key: str) -> None:
         if key in self.show:
             self.show[key].setChecked(True)
+
+    def choose_status_date(self) -> None:
+        timeline = self._win.views["timeline"]
+        current = timeline.status_date() if hasattr(timeline, "status_date") else None
+        answer = self._win.ask_status_date(current)
+        if answer is not False:
+            call(timeline, "set_status_date", answer)
 
     def show_about(self) -> None:
         box = QMessageBox(self._win)
