@@ -237,3 +237,22 @@ def test_refresh_of_named_initiatives_updates_their_bars_and_the_area_total(view
     children = next(r for r in layout.rows if r.kind == "header" and r.area == AREA_CHILDREN)
     expected = sum((i.total for i in portfolio.initiatives if i.area == AREA_CHILDREN), Decimal(0))
     assert f"{format_amount(expected)} mio. kr." in children.detail
+
+
+def test_year_axis_shows_years_and_quarters_when_zoomed_in(qtbot: QtBot) -> None:
+    from ui.chart_parts import YearAxis
+
+    axis = YearAxis()
+    [(_, values)] = axis.tickValues(2023.0, 2026.0, 600)
+    assert axis.tickStrings(values, 1, 1) == ["2023", "2024", "2025"]
+    [(_, values)] = axis.tickValues(2024.0, 2025.0, 1200)
+    assert axis.tickStrings(values, 1, 1) == ["K1 2024", "K2 2024", "K3 2024", "K4 2024"]
+
+
+def test_hovering_a_bar_shows_its_tooltip(view: TimelineView, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    viewport = view.plot_widget().viewport()
+    qtbot.mouseMove(viewport, _bar_pos(view, "V2"))
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and "V2" in QToolTip.text(), timeout=3000)
+    assert view._portfolio.get("V2").name.split()[0] in QToolTip.text()
