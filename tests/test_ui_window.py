@@ -372,3 +372,33 @@ def test_status_date_dialog_returns_the_date_or_none(qtbot) -> None:
     dialog.enabled.setChecked(False)
     assert dialog.chosen() is None
     assert not dialog.date_edit.isEnabled()
+
+
+def test_settings_live_in_the_test_folder_and_keep_their_types(tmp_path, monkeypatch) -> None:
+    import os
+
+    from ui.recent_files import RecentFiles
+    from ui.settings import AUTOSAVE_MINUTES, SETTINGS, Setting
+
+    settings = Settings()
+    assert Path(settings.path).parent == Path(os.environ["PLANNER_SETTINGS_DIR"])
+    assert settings.get(AUTOSAVE_MINUTES) == 5
+    settings.set(AUTOSAVE_MINUTES, 10)
+    settings.sync()
+    assert Settings().get(AUTOSAVE_MINUTES) == 10
+    assert all(s.meaning for s in SETTINGS) and len({s.key for s in SETTINGS}) == len(SETTINGS)
+    with pytest.raises(KeyError):
+        settings.get(Setting("made/up", str, "", "not declared"))
+
+    recent = RecentFiles(Settings())
+    files = [tmp_path / f"f{n}.xlsx" for n in range(12)]
+    for f in files:
+        recent.add(f)
+    recent.add(files[3])
+    again = RecentFiles(Settings()).paths()
+    assert len(again) == 10
+    assert again[0] == str(files[3].resolve())
+    assert again.count(str(files[3].resolve())) == 1
+    recent.clear()
+    recent.add(files[0])
+    assert RecentFiles(Settings()).paths() == [str(files[0].resolve())]
