@@ -1,4 +1,4 @@
-"""The pieces of the Gantt timeline: row layout, the bars item, the row-label axis and the legend.
+"""The pieces of the Gantt timeline: row layout, the bars item, the row-label axis and the tooltip text.
 
 The layout (:class:`TimelineLayout`) is plain Python computed from a Portfolio: rows (area headers and
 initiatives) at integer y positions, and bars (current phase, possible next phase) in years as floats
