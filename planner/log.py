@@ -33,6 +33,11 @@ def log_dir() -> Path:
 def get_logger() -> logging.Logger:
     """The project logger, writing to logs/planner.log (1 MB × 3) once configured."""
     logger = logging.getLogger(LOGGER_NAME)
+    wanted = os.path.abspath(log_dir() / "planner.log")
+    for h in list(logger.handlers):
+        if isinstance(h, RotatingFileHandler) and h.baseFilename != wanted:
+            logger.removeHandler(h)  # the data folder moved (PLANNER_DATA_DIR per test)
+            h.close()
     if not any(isinstance(h, RotatingFileHandler) for h in logger.handlers):
         try:
             folder = log_dir()
