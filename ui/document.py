@@ -12,9 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtGui import QUndoStack
 
+from planner.edits import ChangeSet
 from planner.errors import WorkbookError
 from planner.model import Portfolio
+from planner.scenarios import Scenario, baseline
 
 OPENABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
@@ -42,10 +45,14 @@ class Document(QObject):
 
     Invariants: ``portfolio`` is never None (a new document holds an empty one); ``path`` is '' until
     the portfolio is read from or saved to a file; ``dirty`` is True from the first edit until a save.
+    ``undo_stack`` holds the edits since the portfolio was loaded (its clean state = saved), and
+    ``baseline`` the figures as loaded; both start over when the portfolio is replaced.
     """
 
     portfolio_replaced = Signal()
     changed = Signal()
+    amounts_changed = Signal(object)
+    """A ChangeSet was applied or reverted (after the portfolio was revalidated, before ``changed``)."""
     dirty_changed = Signal(bool)
     path_changed = Signal(str)
 
@@ -54,6 +61,9 @@ class Document(QObject):
         self._portfolio = Portfolio(name="")
         self._path = ""
         self._dirty = False
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.set_dirty(not clean))
+        self.baseline: Scenario = baseline(self._portfolio)
 
     @property
     def portfolio(self) -> Portfolio:
@@ -81,12 +91,22 @@ class Document(QObject):
         self.set_dirty(True)
         self.changed.emit()
 
+    def report_changes(self, changes: ChangeSet | None = None) -> None:
+        """Undo commands call this after changing the portfolio (amounts: the ChangeSet; locks, costs:
+        None): revalidates and tells the views. Unsaved follows the undo stack's clean state."""
+        self._portfolio.revalidate()
+        if changes is not None:
+            self.amounts_changed.emit(changes)
+        self.changed.emit()
+
     def new(self) -> None:
         self.replace(Portfolio(name=""), "")
 
     def replace(self, portfolio: Portfolio, path: str) -> None:
         """Show another portfolio (just loaded, or new)."""
         self._portfolio = portfolio
+        self.baseline = baseline(portfolio)
+        self.undo_stack.clear()
         self._set_path(path)
         self.set_dirty(False)
         self.portfolio_replaced.emit()
@@ -102,6 +122,7 @@ class Document(QObject):
             raise ValueError("no file name")
         save_portfolio(self._portfolio, target)
         self._set_path(str(Path(target).resolve()))
+        self.undo_stack.setClean()
         self.set_dirty(False)
 
     def _set_path(self, path: str) -> None:

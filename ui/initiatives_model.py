@@ -3,6 +3,12 @@
 Columns: id, name, area, phase, period, one per year, total, stated total. Amounts are shown the
 Danish way (12,7) and right-aligned. ``refresh()`` compares what each cell shows with what it showed
 before and emits ``dataChanged`` only for cells that changed; a change in rows or years resets.
+
+Editing (once ``set_edit_target(document)`` is called): yearly amounts and the cost breakdown take typed
+amounts; ``setData`` never changes the portfolio itself but pushes an undo command (ui.commands) on the
+document's undo stack. Locked cells are tinted with a lock icon and not editable. ``set_show_changes``
+adds a Δ column (total − baseline total) and highlights amounts that differ from the baseline;
+``set_show_costs`` adds the cost breakdown columns.
 """
 
 from __future__ import annotations
@@ -10,19 +16,58 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 
-from planner.amounts import format_amount
+from planner.amounts import ZERO, format_amount
+from planner.edits import edit_cell
 from planner.findings import Severity
-from planner.model import Initiative, Portfolio, amount_key, area_label
+from planner.model import CostCategory, Initiative, Portfolio, amount_key, area_label, cost_key
+from ui.amount_delegate import EDITABLE_ROLE, read_amount
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 2
+AMOUNT_ROLE = Qt.ItemDataRole.UserRole + 3  # the exact Decimal of an amount cell (None = blank)
+LOCKED_ROLE = Qt.ItemDataRole.UserRole + 4
+CHANGED_ROLE = Qt.ItemDataRole.UserRole + 5  # True when the amount differs from the baseline
 
 _Index = QModelIndex | QPersistentModelIndex
 _ERROR_BG = QColor("#fde2e1")
 _WARNING_BG = QColor("#fff3cd")
+_LOCKED_BG = QColor("#e3e7ee")
+_CHANGED_BG = QColor("#dbeafe")
+_LOCKED, _CHANGED = 1, 2
+COST_KEYS = tuple(cost_key(c) for c in CostCategory)
+_lock_icon: QIcon | None = None
+
+
+def lock_icon() -> QIcon:
+    """A small padlock drawn once (no icon theme is needed offscreen or on Windows)."""
+    global _lock_icon
+    if _lock_icon is None:
+        pix = QPixmap(12, 12)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor("#4a5568"), 1.4))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawArc(3, 1, 6, 7, 0, 180 * 16)
+        p.drawLine(QPointF(3, 4.5), QPointF(3, 6))
+        p.drawLine(QPointF(9, 4.5), QPointF(9, 6))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#4a5568"))
+        p.drawRoundedRect(2, 6, 8, 6, 1, 1)
+        p.end()
+        _lock_icon = QIcon(pix)
+    return _lock_icon
+
+
+def _exact_text(value: Decimal | None, lang: str) -> str:
+    """An amount for editing: every decimal it has (at least one), no thousands separators."""
+    if value is None:
+        return ""
+    places = max(1, -value.as_tuple().exponent)  # type: ignore[operator]
+    return format_amount(value, lang, places, group=False)
 
 
 def _period(ini: Initiative) -> str:
@@ -55,7 +100,11 @@ class InitiativesModel(QAbstractTableModel):
         self._years: list[int] = []
         self._keys: list[str] = []
         self._cells: list[list[str]] = []
+        self._marks: list[list[int]] = []
         self._flags: dict[tuple[str, str], Severity] = {}
+        self._target: Any = None
+        self._show_changes = False
+        self._show_costs = False
         self._rebuild()
 
     # -- structure ----------------------------------------------------------------------------------
@@ -91,11 +140,131 @@ class InitiativesModel(QAbstractTableModel):
                 return row
         return -1
 
+    def _column_keys(self) -> list[str]:
+        after = list(self.FIXED_AFTER)
+        if self._show_changes:
+            after.insert(after.index("total") + 1, "delta")
+        if self._show_costs:
+            after.extend(COST_KEYS)
+        return [*self.FIXED_BEFORE, *(amount_key(y) for y in self._years), *after]
+
     def _rebuild(self) -> None:
         self._years = self._portfolio.all_years()
-        self._keys = [*self.FIXED_BEFORE, *(amount_key(y) for y in self._years), *self.FIXED_AFTER]
+        self._keys = self._column_keys()
         self._cells = [self._row_texts(ini) for ini in self._portfolio.initiatives]
+        self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
         self._flags = self._finding_flags()
+
+    # -- editing, baseline, optional columns -------------------------------------------------------------
+    def set_edit_target(self, target: Any) -> None:
+        """The document edits go to (``portfolio``, ``undo_stack``, ``baseline``, ``report_changes``)."""
+        self._target = target
+        self.refresh()
+
+    def edit_target(self) -> Any:
+        return self._target
+
+    def baseline_amounts(self, initiative_id: str) -> dict[int, Decimal] | None:
+        baseline = getattr(self._target, "baseline", None)
+        return None if baseline is None else baseline.amounts.get(initiative_id)
+
+    def show_changes(self) -> bool:
+        return self._show_changes
+
+    def set_show_changes(self, on: bool) -> None:
+        """Show the Δ column and highlight amounts that differ from the baseline."""
+        if on == self._show_changes:
+            return
+        col = self._keys.index("total") + 1
+        if on:
+            self.beginInsertColumns(QModelIndex(), col, col)
+        else:
+            self.beginRemoveColumns(QModelIndex(), col, col)
+        self._show_changes = on
+        self._keys = self._column_keys()
+        self._cells = [self._row_texts(ini) for ini in self._portfolio.initiatives]
+        self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
+        if on:
+            self.endInsertColumns()
+        else:
+            self.endRemoveColumns()
+        self._emit_all_amounts()
+
+    def show_costs(self) -> bool:
+        return self._show_costs
+
+    def set_show_costs(self, on: bool) -> None:
+        """Show the cost breakdown columns (editable like the yearly amounts)."""
+        if on == self._show_costs:
+            return
+        first = len(self._keys) if on else len(self._keys) - len(COST_KEYS)
+        last = first + len(COST_KEYS) - 1
+        if on:
+            self.beginInsertColumns(QModelIndex(), first, last)
+        else:
+            self.beginRemoveColumns(QModelIndex(), first, last)
+        self._show_costs = on
+        self._keys = self._column_keys()
+        self._cells = [self._row_texts(ini) for ini in self._portfolio.initiatives]
+        self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
+        if on:
+            self.endInsertColumns()
+        else:
+            self.endRemoveColumns()
+
+    def _emit_all_amounts(self) -> None:
+        if self._cells and self._years:
+            first = self._keys.index(amount_key(self._years[0]))
+            self.dataChanged.emit(self.index(0, first), self.index(len(self._cells) - 1, first + len(self._years) - 1))
+
+    def _row_marks(self, ini: Initiative) -> list[int]:
+        base = self.baseline_amounts(ini.id) if self._show_changes else None
+        marks = []
+        for key in self._keys:
+            mark = 0
+            if key.startswith("year:"):
+                year = int(key[5:])
+                if ini.locked or year in ini.locked_years:
+                    mark |= _LOCKED
+                if base is not None and ini.amounts.get(year, ZERO) != base.get(year, ZERO):
+                    mark |= _CHANGED
+            elif key == "id" and ini.locked:
+                mark |= _LOCKED
+            elif key == "delta" and base is not None and ini.total != sum(base.values(), ZERO):
+                mark |= _CHANGED
+            marks.append(mark)
+        return marks
+
+    def _is_editable(self, ini: Initiative, key: str) -> bool:
+        if self._target is None:
+            return False
+        if key.startswith("year:"):
+            return not ini.is_locked(int(key[5:]))
+        return key.startswith("cost:")
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Typed text or a Decimal → one undo command on the document's stack (False when refused)."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.row() >= len(self._cells):
+            return False
+        ini = self._portfolio.initiatives[index.row()]
+        key = self._keys[index.column()]
+        if not self._is_editable(ini, key):
+            return False
+        amount, reason = read_amount(value, self._lang)
+        if reason:
+            return False
+        from ui.commands import ChangeSetCommand, CostEditCommand
+
+        if key.startswith("year:"):
+            changes = edit_cell(self._portfolio, ini.id, int(key[5:]), amount)
+            if changes:
+                self._target.undo_stack.push(ChangeSetCommand(self._target, changes, lang=self._lang))
+            return True
+        category = CostCategory(key[5:])
+        if ini.costs.get(category) != amount:
+            text = self.tr("Ret {id} {cost}").format(id=ini.id, cost=category.label(self._lang))
+            self._target.undo_stack.push(CostEditCommand(self._target, ini.id, category, amount, text))
+        return True
 
     def _finding_flags(self) -> dict[tuple[str, str], Severity]:
         """(initiative id, column key) → the worst severity of a finding pointing at that cell."""
@@ -127,7 +296,10 @@ class InitiativesModel(QAbstractTableModel):
             new = self._row_texts(ini)
             old = self._cells[row]
             self._cells[row] = new
-            cols = [c for c in range(len(new)) if new[c] != old[c] or (ini.id, self._keys[c]) in changed_flags]
+            marks = self._row_marks(ini)
+            old_marks, self._marks[row] = self._marks[row], marks
+            cols = [c for c in range(len(new)) if new[c] != old[c] or marks[c] != old_marks[c]
+                    or (ini.id, self._keys[c]) in changed_flags]
             for col in cols:
                 index = self.index(row, col)
                 self.dataChanged.emit(index, index)
@@ -138,6 +310,10 @@ class InitiativesModel(QAbstractTableModel):
 
     def _text(self, ini: Initiative, key: str) -> str:
         value = self.value(ini, key)
+        if key == "delta":
+            if not value:
+                return ""
+            return ("+" if value > 0 else "−") + format_amount(abs(value), self._lang)
         if isinstance(value, Decimal):
             return format_amount(value, self._lang)
         if key == "phase":
@@ -157,6 +333,11 @@ class InitiativesModel(QAbstractTableModel):
             return ini.total
         if key == "stated_total":
             return ini.stated_total
+        if key == "delta":
+            base = self.baseline_amounts(ini.id)
+            return ini.total - sum((base or {}).values(), ZERO)
+        if key.startswith("cost:"):
+            return ini.costs.get(CostCategory(key[5:]))
         if key == "phase":
             return ini.phase.order if ini.phase else 99
         if key == "period":
@@ -197,7 +378,8 @@ class InitiativesModel(QAbstractTableModel):
             "period": self.tr("Periode"),
             "total": self.tr("I alt"),
             "stated_total": self.tr("Angivet"),
-        }.get(key, key)
+            "delta": self.tr("Δ basis"),
+        }.get(key) or (CostCategory(key[5:]).label(self._lang) if key.startswith("cost:") else key)
 
     def _header_tip(self, key: str) -> str:
         unit = self._portfolio.unit or "mio. kr."
@@ -207,11 +389,15 @@ class InitiativesModel(QAbstractTableModel):
             return self.tr("Summen af årene ({unit})").format(unit=unit)
         if key == "stated_total":
             return self.tr("Totalen som den står i projektmappen ({unit})").format(unit=unit)
+        if key == "delta":
+            return self.tr("Ændring af totalen mod basis, tallene som indlæst ({unit})").format(unit=unit)
+        if key.startswith("cost:"):
+            return self.tr("Omkostningsfordeling: {cost} ({unit})").format(cost=self._header(key), unit=unit)
         return self._header(key)
 
     @staticmethod
     def _is_amount(key: str) -> bool:
-        return key.startswith("year:") or key in ("total", "stated_total")
+        return key.startswith(("year:", "cost:")) or key in ("total", "stated_total", "delta")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._cells) or index.column() >= len(self._keys):
@@ -221,6 +407,21 @@ class InitiativesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[row][col]
         ini = self._portfolio.initiatives[row]
+        mark = self._marks[row][col]
+        if role == Qt.ItemDataRole.EditRole:
+            if key.startswith(("year:", "cost:")):
+                return _exact_text(self.value(ini, key), self._lang)
+            return self._cells[row][col]
+        if role == AMOUNT_ROLE:
+            return self.value(ini, key) if self._is_amount(key) else None
+        if role == EDITABLE_ROLE:
+            return self._is_editable(ini, key)
+        if role == LOCKED_ROLE:
+            return bool(mark & _LOCKED)
+        if role == CHANGED_ROLE:
+            return bool(mark & _CHANGED)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return lock_icon() if mark & _LOCKED and (key == "id" or not ini.locked) else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self._is_amount(key):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -231,6 +432,10 @@ class InitiativesModel(QAbstractTableModel):
             severity = self._flags.get((ini.id, key))
             if severity is not None:
                 return QBrush(_ERROR_BG if severity == Severity.ERROR else _WARNING_BG)
+            if mark & _LOCKED:
+                return QBrush(_LOCKED_BG)
+            if mark & _CHANGED:
+                return QBrush(_CHANGED_BG)
             return None
         if role == ID_ROLE:
             return ini.id
@@ -243,11 +448,27 @@ class InitiativesModel(QAbstractTableModel):
             return f"{ini.id} – {ini.name}"
         if key == "phase" and ini.phase is None and ini.phase_text:
             return self.tr("Ukendt fase: {text}").format(text=ini.phase_text)
+        lines = []
         if self._is_amount(key) and text:
-            return f"{ini.id} · {self._header(key)}: {text} {self._portfolio.unit}"
+            lines.append(f"{ini.id} · {self._header(key)}: {text} {self._portfolio.unit}")
+        if key.startswith("year:") and ini.is_locked(int(key[5:])):
+            lines.append(self.tr("Låst: ændres ikke af redigering og operationer"))
+        if key.startswith("year:") and self._show_changes:
+            base = self.baseline_amounts(ini.id)
+            if base is not None and ini.amounts.get(int(key[5:]), ZERO) != base.get(int(key[5:]), ZERO):
+                lines.append(self.tr("Basis: {amount}").format(
+                    amount=format_amount(base.get(int(key[5:]), ZERO), self._lang)))
+        if key == "id" and ini.locked:
+            lines.append(self.tr("Initiativet er låst"))
+        if lines:
+            return "\n".join(lines)
         return text or None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        ini = self.initiative(index.row())
+        if ini is not None and self._is_editable(ini, self.column_key(index.column())):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags

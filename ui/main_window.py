@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.findings import Finding
-from ui import file_actions
+from ui import edit_actions, file_actions
 from ui.document import Document, is_openable
 from ui.file_actions import FileActions, SaveChoice
 from ui.findings_panel import FindingsPanel
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.file.fill_menu(menu_bar.addMenu(self.tr("&Filer")))
         self.view.fill_view_menu(menu_bar.addMenu(self.tr("&Vis")))
         self.view.fill_help_menu(menu_bar.addMenu(self.tr("&Hjælp")))
+        self.edit = edit_actions.install(self)
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
         self.setAcceptDrops(True)

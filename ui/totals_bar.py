@@ -1,0 +1,70 @@
+"""The totals rows under the initiatives table, lined up with its year columns.
+
+A headerless three-row table over :class:`~ui.totals_model.TotalsModel` that copies the initiatives
+table's column widths, hidden columns and horizontal scroll position, so each sum sits under its column.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView, QWidget
+
+from ui.totals_model import TotalsModel
+
+
+class TotalsBar(QTableView):
+    """Three rows (allocated, frame, remaining) following ``table`` column for column."""
+
+    def __init__(self, table: QTableView, model: TotalsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+        self.setModel(model)
+        self.horizontalHeader().setVisible(False)
+        self.verticalHeader().setVisible(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Totaler, ramme og rest"))
+        self.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
+        header = table.horizontalHeader()
+        header.sectionResized.connect(self._resize_section)
+        header.geometriesChanged.connect(self.sync)
+        table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+        table.horizontalScrollBar().rangeChanged.connect(lambda *_: self.sync())
+        model.modelReset.connect(self.sync)
+        table.model().modelReset.connect(self.sync)
+        table.model().columnsInserted.connect(lambda *_: self.sync())
+        table.model().columnsRemoved.connect(lambda *_: self.sync())
+        self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().Policy.Fixed)
+        self.sync()
+
+    def sizeHint(self) -> QSize:
+        rows = self.model().rowCount() if self.model() else 3
+        height = rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth()
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
+
+    def _resize_section(self, column: int, _old: int, new: int) -> None:
+        if column < self.model().columnCount():
+            self.setColumnWidth(column, new)
+
+    def sync(self) -> None:
+        """Copy the table's column widths, hidden columns, scroll position and scroll-bar margin."""
+        header = self._table.horizontalHeader()
+        for col in range(self.model().columnCount()):
+            hidden = col >= header.count() or header.isSectionHidden(col)
+            self.setColumnHidden(col, hidden)
+            if not hidden:
+                self.setColumnWidth(col, header.sectionSize(col))
+        bar = self._table.verticalScrollBar()
+        right = bar.width() if bar.isVisible() else 0
+        self.setViewportMargins(0, 0, right, 0)
+        self.setFixedHeight(self.sizeHint().height())
+        self.horizontalScrollBar().setValue(self._table.horizontalScrollBar().value())

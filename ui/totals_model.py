@@ -1,0 +1,197 @@
+"""The totals under the initiatives table: allocated per year, the frame, and what remains (red when over).
+
+:class:`TotalsModel` has the same columns as the :class:`~ui.initiatives_model.InitiativesModel` it
+follows (so a view can line them up) and three rows: allocated, frame, remaining = frame − allocated.
+It listens to the initiatives model: a reset or a change of columns resets it; ``dataChanged`` there
+(one signal per changed cell) schedules one recompute on the next event-loop turn, and ``refresh()``
+recomputes at once; either emits ``dataChanged`` here only for the cells whose value changed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from planner.amounts import ZERO, format_amount
+from planner.model import CostCategory
+from ui.initiatives_model import AMOUNT_ROLE, InitiativesModel
+
+_Index = QModelIndex | QPersistentModelIndex
+ALLOCATED, FRAME, REMAINING = 0, 1, 2
+OVER_ROLE = Qt.ItemDataRole.UserRole + 20  # True on a remaining cell that is below zero
+_OVER_FG = QColor("#b71c1c")
+_OVER_BG = QColor("#fde2e1")
+_ROW_BG = QColor("#f1f3f6")
+
+
+class TotalsModel(QAbstractTableModel):
+    """Three rows of sums over the portfolio of ``source``; columns mirror ``source``'s column keys.
+
+    Invariant: ``value(REMAINING, c) == value(FRAME, c) − value(ALLOCATED, c)`` wherever a frame is given
+    for the column; blank (None) where there is none.
+    """
+
+    def __init__(self, source: InitiativesModel, lang: str = "da", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._lang = lang
+        self._keys: list[str] = []
+        self._values: list[list[Decimal | None]] = [[], [], []]
+        self._texts: list[list[str]] = [[], [], []]
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        self._recompute()
+        source.modelReset.connect(self._reset)
+        source.columnsInserted.connect(self._reset)
+        source.columnsRemoved.connect(self._reset)
+        source.rowsInserted.connect(self._schedule)
+        source.rowsRemoved.connect(self._schedule)
+        source.dataChanged.connect(self._schedule)
+
+    def column_key(self, column: int) -> str:
+        return self._keys[column] if 0 <= column < len(self._keys) else ""
+
+    def value(self, row: int, column: int) -> Decimal | None:
+        return self._values[row][column]
+
+    def value_of(self, row: int, key: str) -> Decimal | None:
+        return self._values[row][self._keys.index(key)] if key in self._keys else None
+
+    # -- sums ----------------------------------------------------------------------------------------
+    def _sums(self) -> list[list[Decimal | None]]:
+        portfolio = self._source.portfolio
+        by_year = portfolio.totals_by_year()
+        frame = portfolio.frame
+        allocated: list[Decimal | None] = []
+        framed: list[Decimal | None] = []
+        for key in self._keys:
+            if key.startswith("year:"):
+                year = int(key[5:])
+                allocated.append(by_year.get(year, ZERO))
+                framed.append(frame.by_year.get(year))
+            elif key == "total":
+                allocated.append(portfolio.total())
+                framed.append(frame.effective_total())
+            elif key == "delta":
+                allocated.append(sum((self._source.value(i, "delta") for i in portfolio.initiatives), ZERO))
+                framed.append(None)
+            elif key.startswith("cost:"):
+                cat = CostCategory(key[5:])
+                allocated.append(sum((i.costs.get(cat, ZERO) for i in portfolio.initiatives), ZERO))
+                framed.append(None)
+            else:
+                allocated.append(None)
+                framed.append(None)
+        remaining = [f - a if f is not None and a is not None else None for f, a in zip(framed, allocated)]
+        return [allocated, framed, remaining]
+
+    def _label(self, row: int) -> str:
+        return (self.tr("Bevilget i alt"), self.tr("Ramme"), self.tr("Rest (ramme − bevilget)"))[row]
+
+    def _text(self, row: int, column: int) -> str:
+        key = self._keys[column]
+        if key == "name":
+            return self._label(row)
+        value = self._values[row][column]
+        if value is None:
+            return ""
+        if key == "delta" and value:
+            return ("+" if value > 0 else "−") + format_amount(abs(value), self._lang)
+        return format_amount(value, self._lang)
+
+    def _recompute(self) -> None:
+        self._keys = [self._source.column_key(c) for c in range(self._source.columnCount())]
+        self._values = self._sums()
+        self._texts = [[self._text(r, c) for c in range(len(self._keys))] for r in range(3)]
+
+    def _reset(self, *_args: object) -> None:
+        self._timer.stop()
+        self.beginResetModel()
+        self._recompute()
+        self.endResetModel()
+
+    def _schedule(self, *_args: object) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Recompute now (the figures changed)."""
+        self._timer.stop()
+        if [self._source.column_key(c) for c in range(self._source.columnCount())] != self._keys:
+            self._reset()
+            return
+        old_values, old_texts = self._values, self._texts
+        self._recompute()
+        for r in range(3):
+            for c in range(len(self._keys)):
+                if old_texts[r][c] != self._texts[r][c] or old_values[r][c] != self._values[r][c]:
+                    self.dataChanged.emit(self.index(r, c), self.index(r, c))
+
+    # -- Qt model API --------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 3
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical and 0 <= section < 3:
+            return self._label(section)
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._keys):
+            return self._source.headerData(section, orientation, role)
+        return None
+
+    def is_over(self, row: int, column: int) -> bool:
+        value = self._values[row][column]
+        return row == REMAINING and value is not None and value < 0
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= 3 or index.column() >= len(self._keys):
+            return None
+        row, col = index.row(), index.column()
+        key = self._keys[col]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[row][col]
+        if role == AMOUNT_ROLE:
+            return self._values[row][col]
+        if role == OVER_ROLE:
+            return self.is_over(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key == "name":
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_over(row, col):
+            return QBrush(_OVER_FG)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(_OVER_BG if self.is_over(row, col) else _ROW_BG)
+        if role == Qt.ItemDataRole.FontRole and (row == REMAINING or key == "name"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        return None
+
+    def _tooltip(self, row: int, col: int) -> str | None:
+        key = self._keys[col]
+        text = self._texts[row][col]
+        if not text or key == "name":
+            return self._label(row) if key == "name" else None
+        unit = self._source.portfolio.unit or "mio. kr."
+        head = self._source.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        tip = f"{self._label(row)} · {head}: {text} {unit}"
+        if self.is_over(row, col):
+            tip += "\n" + self.tr("Over rammen med {amount} {unit}").format(
+                amount=format_amount(-self._values[row][col], self._lang), unit=unit)  # type: ignore[operator]
+        return tip
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled
