@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from ui import crash_handler, recovery
+
 ORGANISATION = "PortfolioPlanner"
 APP_NAME = "Portfolio Planner"
 SAMPLE_NAME = "uip2023.xlsx"
@@ -82,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     files = [a for a in args if not a.startswith("-")]
     app = application([a for a in args if a.startswith("-")])
     window = create_window(files[0] if files else None)
+    crash_handler.install(app, window)
+    recovery.install(window)
     window.show()
     return int(app.exec())
 
