@@ -1,0 +1,531 @@
+"""The three live charts of the re-balancing panel: stacked years vs frame, totals by group, one profile.
+
+Each chart owns a pyqtgraph ``PlotWidget`` whose items are created once in ``__init__``; ``show_figures``
+only calls ``setOpts``/``setData``/``setText`` (or re-records the stacked item's picture), so an edit
+never rebuilds the scene. The numbers come from a shared :class:`ui.stacked_bars.FigureCache`; each
+chart keeps a copy of what it drew for the tests (``stack_data()``, ``totals_data()``, ``profile_data()``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QWidget
+
+from planner.amounts import ZERO, format_amount
+from planner.model import area_label
+from planner.phases import Phase
+from ui import palette
+from ui.budget_chart import AmountAxis, YearTicksAxis
+from ui.chart_parts import LegendBar, paint_swatch
+from ui.stacked_bars import PHASE_KEYS, FigureCache, StackedBarsItem
+
+BAR_WIDTH = 0.62
+MODE_INITIATIVE, MODE_PHASE, MODE_AREA = "initiative", "phase", "area"
+MODES = (MODE_INITIATIVE, MODE_PHASE, MODE_AREA)
+AREA_COLORS = (QColor("#56B4E9"), QColor("#CC79A7"), QColor("#8C6D31"), QColor("#6B8E23"), QColor("#9467BD"),
+               QColor("#17BECF"))
+GHOST_PEN = pg.mkPen(QColor("#4a4f55"), width=1.6, style=Qt.PenStyle.DashLine)
+EMPTY = np.zeros(0)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RebalanceCharts", text)
+
+
+def area_color(index: int) -> QColor:
+    return AREA_COLORS[index % len(AREA_COLORS)]
+
+
+def area_text(area: str, lang: str) -> str:
+    return area_label(area, lang) if area else tr("(uden område)")
+
+
+class SwatchLegend(LegendBar):
+    """LegendBar that wraps onto more lines in a narrow panel, with one more kind:
+    ("color", text, QColor) is a plain coloured swatch."""
+
+    def _layout(self, width: float) -> tuple[list[tuple[float, int]], int]:
+        fm = QFontMetricsF(palette.chart_font(palette.font_sizes(self.presentation).legend))
+        h, x, line, out = fm.height(), 8.0, 0, []
+        for kind, text, _key in self.entries():
+            w = (0 if kind == "text" else h * 1.6 + 5) + fm.horizontalAdvance(text) + 14
+            if x > 8.0 and x + w > width:
+                x, line = 8.0, line + 1
+            out.append((x, line))
+            x += w
+        return out, line + 1
+
+    def _line_height(self) -> float:
+        return QFontMetricsF(palette.chart_font(palette.font_sizes(self.presentation).legend)).height() * 1.5
+
+    def set_entries(self, entries: list[tuple[str, str, object]]) -> None:
+        super().set_entries(entries)
+        self._fit_height()
+
+    def resizeEvent(self, event: object) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        _, lines = self._layout(max(self.width(), 100))
+        height = int(self._line_height() * lines + 4)
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def paintEvent(self, event: object) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        font = palette.chart_font(palette.font_sizes(self.presentation).legend)
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        h, lh = fm.height(), self._line_height()
+        positions, _ = self._layout(self.width())
+        for (kind, text, key), (x, line) in zip(self.entries(), positions):
+            cy = 2 + lh * line + lh / 2
+            if kind != "text":
+                sw = QRectF(x, cy - h * 0.4, h * 1.6, h * 0.8)
+                if kind == "color" and isinstance(key, QColor):
+                    p.setPen(key.darker(160))
+                    p.setBrush(key)
+                    p.drawRoundedRect(sw, 2, 2)
+                else:
+                    paint_swatch(p, kind, sw, key)
+                x = sw.right() + 5
+            p.setPen(palette.MUTED_TEXT if kind == "text" else palette.TEXT)
+            p.drawText(QRectF(x, cy - lh / 2, fm.horizontalAdvance(text) + 4, lh),
+                       int(Qt.AlignmentFlag.AlignVCenter), text)
+        p.end()
+
+
+class CategoryAxis(pg.AxisItem):
+    """Left axis showing category names at fixed positions."""
+
+    def __init__(self) -> None:
+        super().__init__("left")
+        self.setStyle(tickLength=0)
+
+    def set_labels(self, labels: list[tuple[float, str]]) -> None:
+        self.setTicks([labels])
+
+
+def make_plot(left: pg.AxisItem, bottom: pg.AxisItem) -> pg.PlotWidget:
+    plot = pg.PlotWidget(axisItems={"left": left, "bottom": bottom})
+    plot.setBackground(palette.BACKGROUND)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    item = plot.getPlotItem()
+    item.layout.setContentsMargins(4, 8, 14, 4)
+    vb = item.getViewBox()
+    vb.setMouseEnabled(x=False, y=False)
+    for axis in (left, bottom):
+        axis.setTextPen(pg.mkPen(palette.TEXT))
+        axis.setPen(pg.mkPen(palette.GRID))
+        axis.setTickFont(palette.chart_font(palette.font_sizes().axis))
+    return plot
+
+
+class LabelPool:
+    """TextItems created on demand and reused; the ones not needed are hidden."""
+
+    def __init__(self, plot: pg.PlotWidget, anchor: tuple[float, float]) -> None:
+        self._plot, self._anchor = plot, anchor
+        self.items: list[pg.TextItem] = []
+
+    def show(self, rows: list[tuple[float, float, str, QColor]], font: object) -> None:
+        while len(self.items) < len(rows):
+            label = pg.TextItem(anchor=self._anchor)
+            label.setZValue(15)
+            self._plot.addItem(label, ignoreBounds=True)
+            label._shown = None  # (text, colour name, font key): skip unchanged texts, setFont is slow
+            self.items.append(label)
+        for k, label in enumerate(self.items):
+            if k >= len(rows):
+                label.hide()
+                continue
+            x, y, text, color = rows[k]
+            key = (text, QColor(color).name(), font.key() if font is not None else "")
+            if label._shown != key:
+                label.setText(text, color=color)
+                if font is not None:
+                    label.setFont(font)
+                label._shown = key
+            label.setPos(x, y)
+            label.show()
+
+    def texts(self) -> list[str]:
+        return [i.toPlainText() for i in self.items if i.isVisible()]
+
+
+class StackedYearChart(QWidget):
+    """Stacked bars per year (by initiative, phase or area), the frame, over-frame years, baseline ghosts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QVBoxLayout
+
+        self.legend = SwatchLegend()
+        self._years_axis = YearTicksAxis()
+        self.plot = make_plot(AmountAxis("left"), self._years_axis)
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.vb = self.plot.getPlotItem().getViewBox()
+        self.bars = StackedBarsItem(BAR_WIDTH)
+        self.bars.setZValue(5)
+        self.bars.set_label_font(palette.chart_font(palette.font_sizes().value))
+        self.selected = pg.BarGraphItem(x=EMPTY, height=EMPTY, y0=EMPTY, width=BAR_WIDTH, brush=None,
+                                        pen=pg.mkPen(palette.SELECTION, width=2.5))
+        self.selected.setZValue(7)
+        self.ghost = pg.BarGraphItem(x=EMPTY, height=EMPTY, y0=EMPTY, width=BAR_WIDTH + 0.14, brush=None,
+                                     pen=GHOST_PEN)
+        self.ghost.setZValue(9)
+        self.over = pg.BarGraphItem(x=EMPTY, height=EMPTY, y0=EMPTY, width=BAR_WIDTH + 0.08, brush=None,
+                                    pen=pg.mkPen(palette.OVER_FRAME, width=3))
+        self.over.setZValue(8)
+        self.frame = pg.PlotDataItem(stepMode="center", pen=pg.mkPen(palette.FRAME_LINE, width=2.5))
+        self.frame.setZValue(10)
+        self.summary = pg.TextItem(anchor=(1, 0), color=palette.TEXT, fill=pg.mkBrush(255, 255, 255, 230),
+                                   border=pg.mkPen(palette.GRID))
+        self.summary.setZValue(20)
+        for item in (self.bars, self.selected, self.ghost, self.over, self.frame):
+            self.plot.addItem(item)
+        self.plot.addItem(self.summary, ignoreBounds=True)
+        self.values = LabelPool(self.plot, (0.5, 1.0))
+        self._shown: dict[str, object] = {"mode": MODE_PHASE, "years": [], "series": {}}
+        self._frame_shown: dict[int, float] = {}
+        self._over_years: list[int] = []
+        self._order = np.zeros(0, dtype=np.intp)
+        self._order_key: tuple[int, int, int] = (0, -1, -1)
+        self.vb.sigRangeChanged.connect(self._place_summary)
+        self.vb.sigResized.connect(self._place_summary)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.legend)
+        lay.addWidget(self.plot, 1)
+
+    def _place_summary(self) -> None:
+        (_x0, x1), (_y0, y1) = self.vb.viewRange()
+        self.summary.setPos(x1, y1)
+
+    # -- drawing ------------------------------------------------------------------------------------------
+    def show_figures(self, cache: FigureCache, mode: str, lang: str, selected: str | None,
+                     ghost_totals: dict[int, float] | None) -> None:
+        years = cache.years
+        nY = len(years)
+        xs = np.array(years, dtype=float)
+        frame = cache.portfolio.frame
+        totals = cache.totals
+        top = max([float(t) for t in totals.values()] + [float(v) for v in frame.by_year.values()]
+                  + list((ghost_totals or {}).values()) + [1.0]) * 1.25
+        if years:
+            self.vb.setRange(xRange=(years[0] - 0.6, years[-1] + 0.6), yRange=(0, top), padding=0)
+        self._years_axis.set_years(years)
+        px_per_unit = max(self.vb.height(), 50.0) / top
+        if mode == MODE_INITIATIVE:
+            self._stack_initiatives(cache, xs, px_per_unit, selected)
+        else:
+            self._stack_groups(cache, mode, xs, lang)
+            self.selected.setOpts(x=EMPTY, height=EMPTY, y0=EMPTY)
+        if ghost_totals is not None and years:
+            gh = np.array([ghost_totals.get(y, 0.0) for y in years])
+            self.ghost.setOpts(x=xs, height=gh, y0=np.zeros(nY))
+            self.ghost.show()
+        else:
+            self.ghost.setOpts(x=EMPTY, height=EMPTY, y0=EMPTY)
+            self.ghost.hide()
+        framed = [y for y in years if y in frame.by_year]
+        if framed:
+            edges = np.array([y - 0.5 for y in years] + [years[-1] + 0.5], dtype=float)
+            self.frame.setData(edges, np.array([float(frame.by_year.get(y, ZERO)) for y in years]))
+            self.frame.show()
+            self._frame_shown = {y: float(frame.by_year[y]) for y in framed}
+        else:
+            self.frame.setData(EMPTY, EMPTY)
+            self.frame.hide()
+            self._frame_shown = {}
+        over = [y for y in framed if totals[y] > frame.by_year[y]]
+        self._over_years = over
+        self.over.setOpts(x=np.array(over, dtype=float), height=np.array([float(totals[y]) for y in over]),
+                          y0=np.zeros(len(over)))
+        font = palette.chart_font(palette.font_sizes().label, bold=True)
+        rows = []
+        for y in years:
+            text, color = format_amount(totals[y]), palette.TEXT
+            if y in over:
+                text += "\n" + tr("{amount} over").format(amount=format_amount(totals[y] - frame.by_year[y]))
+                color = palette.OVER_FRAME
+            rows.append((float(y), float(max(totals[y], ZERO)), text, color))
+        self.values.show(rows, font)
+        self._update_summary(cache)
+        self._update_legend(cache, mode, lang, bool(framed), ghost_totals is not None)
+        self._place_summary()
+
+    def _stack_groups(self, cache: FigureCache, mode: str, xs: np.ndarray, lang: str) -> None:
+        if mode == MODE_PHASE:
+            idx, keys = cache.phase_idx, [p.value if p else "ukendt" for p in PHASE_KEYS]
+            colors = [palette.phase_style(p).fill for p in PHASE_KEYS]
+        else:
+            idx, keys = cache.area_idx, list(cache.areas)
+            colors = [area_color(k) for k in range(len(keys))]
+        sums = cache.group_sums(idx, len(keys))
+        tops = np.cumsum(sums, axis=0)
+        bottoms = tops - sums
+        nG, nY = sums.shape
+        run_x = np.tile(xs, nG)
+        self.bars.set_stack(list(xs), run_x, bottoms.ravel(), sums.ravel(),
+                            [colors[g] for g in range(nG) for _ in range(nY)], EMPTY, EMPTY)
+        self._shown = {"mode": mode, "years": list(cache.years), "keys": keys, "matrix": sums.copy()}
+
+    def _stack_initiatives(self, cache: FigureCache, xs: np.ndarray, px_per_unit: float,
+                           selected: str | None) -> None:
+        m = cache.matrix
+        n, nY = m.shape
+        if self._order_key != (id(cache), cache.group_version, n):
+            self._order = np.lexsort((np.arange(n), cache.phase_idx))
+            self._order_key = (id(cache), cache.group_version, n)
+        order = self._order
+        sorted_m = m[order]
+        tops = np.cumsum(sorted_m, axis=0)
+        bottoms = tops - sorted_m
+        sums = cache.group_sums(cache.phase_idx, len(PHASE_KEYS))
+        gt = np.cumsum(sums, axis=0)
+        colors = [palette.phase_style(p).fill for p in PHASE_KEYS]
+        run_x = np.tile(xs, len(PHASE_KEYS))
+        lines_x, lines_y = [], []
+        for j in range(nY):
+            col_tops = tops[sorted_m[:, j] > 0, j]
+            if not len(col_tops):
+                continue
+            px = np.unique(np.round(col_tops[:-1] * px_per_unit / 1.5))
+            lines_y.append(px * 1.5 / px_per_unit)
+            lines_x.append(np.full(len(px), xs[j]))
+        labels = []
+        min_h = 16.0 / px_per_unit
+        big = np.argwhere(sorted_m >= min_h)
+        if len(big) <= 400:
+            ids = cache.ids
+            for r, j in big:
+                phase = PHASE_KEYS[cache.phase_idx[order[r]]]
+                labels.append((float(xs[j]), float(bottoms[r, j]), float(tops[r, j]), ids[order[r]],
+                               palette.phase_style(phase).text))
+        self.bars.set_stack(list(xs), run_x, (gt - sums).ravel(), sums.ravel(),
+                            [colors[g] for g in range(len(PHASE_KEYS)) for _ in range(nY)],
+                            np.concatenate(lines_x) if lines_x else EMPTY,
+                            np.concatenate(lines_y) if lines_y else EMPTY, labels)
+        row = cache.row.get(selected or "")
+        if row is not None:
+            pos = int(np.nonzero(order == row)[0][0])
+            self.selected.setOpts(x=xs, height=sorted_m[pos], y0=bottoms[pos])
+        else:
+            self.selected.setOpts(x=EMPTY, height=EMPTY, y0=EMPTY)
+        self._shown = {"mode": MODE_INITIATIVE, "years": list(cache.years), "keys": list(cache.ids),
+                       "matrix": m.copy()}
+
+    def _update_summary(self, cache: FigureCache) -> None:
+        frame = cache.portfolio.frame
+        frame_total = frame.effective_total()
+        allocated = sum(cache.totals.values(), ZERO)
+        lines, color = [], palette.TEXT
+        if frame_total is not None:
+            label = tr("Ramme i alt") if frame.total is not None else tr("Ramme (sum af år)")
+            lines.append(f"{label}: {format_amount(frame_total)}")
+        lines.append(f"{tr('Fordelt')}: {format_amount(allocated)}")
+        if frame_total is not None:
+            rest = frame_total - allocated
+            if rest < 0:
+                lines.append(f"{tr('Over rammen')}: {format_amount(-rest)}")
+                color = palette.OVER_FRAME
+            else:
+                lines.append(f"{tr('Rest')}: {format_amount(rest)}")
+        self.summary.setText("\n".join(lines), color=color)
+        self.summary.setFont(palette.chart_font(palette.font_sizes().label, bold=True))
+
+    def _update_legend(self, cache: FigureCache, mode: str, lang: str, frame_line: bool, ghost: bool) -> None:
+        entries: list[tuple[str, str, object]] = []
+        if mode == MODE_AREA:
+            entries += [("color", area_text(a, lang), area_color(k)) for k, a in enumerate(cache.areas)]
+        else:
+            present = set(cache.phase_idx.tolist())
+            entries += [("solid", palette.phase_label(p), p) for k, p in enumerate(PHASE_KEYS) if k in present]
+        if frame_line:
+            entries.append(("line", tr("Ramme"), palette.FRAME_LINE))
+            entries.append(("box", tr("Over"), palette.OVER_FRAME))
+        if ghost:
+            entries.append(("dash", tr("Basis"), QColor("#4a4f55")))
+        self.legend.set_entries(entries)
+
+    # -- what is shown ------------------------------------------------------------------------------------
+    def stack_data(self) -> dict[str, dict[int, float]]:
+        """Series key (initiative id, phase value or area) → year → the segment height drawn."""
+        years = self._shown["years"]
+        keys = self._shown.get("keys", [])
+        m = self._shown.get("matrix", np.zeros((0, 0)))
+        return {k: {y: float(m[i, j]) for j, y in enumerate(years)} for i, k in enumerate(keys)}
+
+    def frame_line(self) -> dict[int, float]:
+        return dict(self._frame_shown)
+
+    def over_years(self) -> list[int]:
+        return list(self._over_years)
+
+    def ghost_heights(self) -> dict[int, float]:
+        if not self.ghost.isVisible():
+            return {}
+        return {int(round(x)): float(h) for x, h in zip(self.ghost.opts["x"], self.ghost.opts["height"])}
+
+
+def _set_bars(bars: pg.BarGraphItem, values: np.ndarray, ys: list[float], colors: list[QColor]) -> None:
+    """Horizontal bars from 0 to ``values`` at ``ys`` (pyqtgraph cannot take an empty ``pens`` list)."""
+    if not len(values):
+        bars.setOpts(x0=EMPTY, width=EMPTY, y=EMPTY, brushes=None, pens=None, brush=None, pen=None)
+        return
+    bars.setOpts(x0=np.zeros(len(values)), width=values, y=np.array(ys), height=0.62,
+                 brushes=[pg.mkBrush(c) for c in colors], pens=[pg.mkPen(c.darker(160)) for c in colors])
+
+
+class GroupTotalsChart(QWidget):
+    """Horizontal bars: the total of each phase, then of each area; baseline as dashed outlines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QVBoxLayout
+
+        self.axis = CategoryAxis()
+        bottom = AmountAxis("bottom")
+        self.plot = make_plot(self.axis, bottom)
+        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        self.vb = self.plot.getPlotItem().getViewBox()
+        self.phase_bars = pg.BarGraphItem(x0=EMPTY, width=EMPTY, y=EMPTY, height=0.62, brushes=[])
+        self.area_bars = pg.BarGraphItem(x0=EMPTY, width=EMPTY, y=EMPTY, height=0.62, brushes=[])
+        self.ghost = pg.BarGraphItem(x0=EMPTY, width=EMPTY, y=EMPTY, height=0.76, brush=None, pen=GHOST_PEN)
+        self.ghost.setZValue(9)
+        self.divider = pg.InfiniteLine(angle=0, pen=pg.mkPen(palette.GRID, width=1))
+        for item in (self.phase_bars, self.area_bars, self.ghost, self.divider):
+            self.plot.addItem(item)
+        self.values = LabelPool(self.plot, (0.0, 0.5))
+        self._shown: dict[str, dict[str, float]] = {"phase": {}, "area": {}}
+        self._names: list[str] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot)
+
+    def show_figures(self, cache: FigureCache, lang: str, ghost: dict[str, dict[str, float]] | None) -> None:
+        totals = cache.row_totals()
+        present = set(cache.phase_idx.tolist())
+        phase_keys = [k for k, p in enumerate(PHASE_KEYS) if p is not None or k in present]
+        phase_sum = np.bincount(cache.phase_idx, weights=totals, minlength=len(PHASE_KEYS))
+        area_sum = np.bincount(cache.area_idx, weights=totals, minlength=len(cache.areas))
+        rows = len(phase_keys) + len(cache.areas)
+        ys = [float(rows - k) for k in range(rows)]
+        py, ay = ys[:len(phase_keys)], ys[len(phase_keys):]
+        pv = np.array([phase_sum[k] for k in phase_keys])
+        av = np.array(area_sum[:len(cache.areas)])
+        fills = [palette.phase_style(PHASE_KEYS[k]).fill for k in phase_keys]
+        _set_bars(self.phase_bars, pv, py, fills)
+        _set_bars(self.area_bars, av, ay, [area_color(k) for k in range(len(av))])
+        names = [palette.phase_label(PHASE_KEYS[k]) for k in phase_keys]
+        names += [area_text(a, lang) for a in cache.areas]
+        if names != self._names:
+            self._names = names
+            self.axis.set_labels(list(zip(ys, names)))
+            fm = QFontMetricsF(palette.chart_font(palette.font_sizes().axis))
+            self.axis.setWidth(int(max([fm.horizontalAdvance(t) for t in names] + [40]) + 14))
+        self.divider.setPos(len(cache.areas) + 0.5)
+        self.divider.setVisible(bool(cache.areas) and bool(phase_keys))
+        self._shown = {
+            "phase": {(PHASE_KEYS[k].value if PHASE_KEYS[k] else "ukendt"): float(phase_sum[k]) for k in phase_keys},
+            "area": {a: float(area_sum[k]) for k, a in enumerate(cache.areas)},
+        }
+        values = list(pv) + list(av)
+        gv: list[float] = []
+        if ghost is not None:
+            gv = [ghost["phase"].get(k, 0.0) for k in self._shown["phase"]]
+            gv += [ghost["area"].get(a, 0.0) for a in self._shown["area"]]
+            self.ghost.setOpts(x0=np.zeros(len(gv)), width=np.array(gv), y=np.array(ys))
+            self.ghost.show()
+        else:
+            self.ghost.setOpts(x0=EMPTY, width=EMPTY, y=EMPTY)
+            self.ghost.hide()
+        right = max(values + gv + [1.0])
+        self.vb.setRange(xRange=(0, right * 1.3), yRange=(0.4, rows + 0.6), padding=0)
+        font = palette.chart_font(palette.font_sizes().value, bold=True)
+        self.values.show([(float(v) + right * 0.02, y, format_amount(Decimal(repr(round(float(v), 3)))),
+                           palette.TEXT) for v, y in zip(values, ys)], font)
+
+    def totals_data(self) -> dict[str, dict[str, float]]:
+        return {k: dict(v) for k, v in self._shown.items()}
+
+
+class ProfileChart(QWidget):
+    """The selected initiative's amount per year, its baseline as dashed outlines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QVBoxLayout
+
+        self._years_axis = YearTicksAxis()
+        self.plot = make_plot(AmountAxis("left"), self._years_axis)
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.vb = self.plot.getPlotItem().getViewBox()
+        self.bars = pg.BarGraphItem(x=EMPTY, height=EMPTY, width=BAR_WIDTH, brush=pg.mkBrush(palette.GRID))
+        self.ghost = pg.BarGraphItem(x=EMPTY, height=EMPTY, width=BAR_WIDTH + 0.14, brush=None, pen=GHOST_PEN)
+        self.ghost.setZValue(9)
+        self.placeholder = pg.TextItem(tr("Vælg et initiativ i tabellen"), color=palette.MUTED_TEXT,
+                                       anchor=(0.5, 0.5))
+        self.placeholder.setFont(palette.chart_font(palette.font_sizes().label))
+        for item in (self.bars, self.ghost):
+            self.plot.addItem(item)
+        self.plot.addItem(self.placeholder, ignoreBounds=True)
+        self.values = LabelPool(self.plot, (0.5, 1.0))
+        self._shown: dict[str, object] = {"id": None, "current": {}, "baseline": {}}
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot)
+
+    def show_figures(self, cache: FigureCache, selected: str | None,
+                     baseline: dict[int, Decimal] | None) -> None:
+        years = cache.years
+        xs = np.array(years, dtype=float)
+        row = cache.row.get(selected or "")
+        self._years_axis.set_years(years)
+        if row is None or not years:
+            self.bars.setOpts(x=EMPTY, height=EMPTY)
+            self.ghost.setOpts(x=EMPTY, height=EMPTY)
+            self.values.show([], None)
+            self.placeholder.show()
+            lo, hi = (years[0], years[-1]) if years else (0, 1)
+            self.vb.setRange(xRange=(lo - 0.6, hi + 0.6), yRange=(0, 1), padding=0)
+            self.placeholder.setPos((lo + hi) / 2, 0.5)
+            self._shown = {"id": None, "current": {}, "baseline": {}}
+            return
+        self.placeholder.hide()
+        ini = cache.portfolio.initiatives[row]
+        current = cache.matrix[row].copy()
+        style = palette.phase_style(ini.phase)
+        self.bars.setOpts(x=xs, height=current, brush=pg.mkBrush(style.fill), pen=pg.mkPen(style.fill.darker(160)))
+        base = np.array([float(baseline.get(y, ZERO)) for y in years]) if baseline is not None else None
+        if base is not None:
+            self.ghost.setOpts(x=xs, height=base)
+        else:
+            self.ghost.setOpts(x=EMPTY, height=EMPTY)
+        top = max(list(current) + (list(base) if base is not None else []) + [0.5]) * 1.3
+        self.vb.setRange(xRange=(years[0] - 0.6, years[-1] + 0.6), yRange=(0, top), padding=0)
+        rows = []
+        for j, y in enumerate(years):
+            now = ini.amounts.get(y, ZERO)
+            text = format_amount(now)
+            color = palette.TEXT
+            if baseline is not None and now != baseline.get(y, ZERO):
+                delta = now - baseline.get(y, ZERO)
+                text += f"\n({'+' if delta > 0 else '−'}{format_amount(abs(delta))})"
+                color = palette.SELECTION
+            rows.append((float(y), float(max(current[j], base[j] if base is not None else 0.0)), text, color))
+        self.values.show(rows, palette.chart_font(palette.font_sizes().value, bold=True))
+        self._shown = {"id": ini.id, "current": {y: float(current[j]) for j, y in enumerate(years)},
+                       "baseline": {} if base is None else {y: float(base[j]) for j, y in enumerate(years)}}
+
+    def profile_data(self) -> dict[str, object]:
+        return dict(self._shown)
