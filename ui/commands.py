@@ -62,7 +62,7 @@ class LockCommand(QUndoCommand):
         ini = self._initiative()
         self.was_locked = ini.locked if year is None else year in ini.locked_years
 
-    def _initiative(self):  # noqa: ANN202 - an Initiative; KeyError for an unknown id
+    def _initiative(self):
         ini = self.target.portfolio.get(self.initiative_id)
         if ini is None:
             raise KeyError(self.initiative_id)

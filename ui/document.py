@@ -62,7 +62,7 @@ class Document(QObject):
         self._path = ""
         self._dirty = False
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.set_dirty(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.baseline: Scenario = baseline(self._portfolio)
 
     @property
@@ -90,6 +90,9 @@ class Document(QObject):
         self._portfolio.revalidate()
         self.set_dirty(True)
         self.changed.emit()
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.set_dirty(not clean)
 
     def report_changes(self, changes: ChangeSet | None = None) -> None:
         """Undo commands call this after changing the portfolio (amounts: the ChangeSet; locks, costs:

@@ -71,6 +71,7 @@ class EditActions(QObject):
         self.history_dock = QDockWidget(tr("Historik"), window)
         self.history_dock.setObjectName("undo_history_dock")
         self.history_dock.setWidget(self.history_view)
+        self.history_view.setMinimumWidth(240)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
         self.history = self.history_dock.toggleViewAction()
