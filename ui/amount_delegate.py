@@ -9,15 +9,18 @@ while the text is invalid, so nothing reaches the model. No modal popup.
 from __future__ import annotations
 
 from decimal import Decimal
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
 from planner.amounts import AmountError, parse_amount
 from planner.rebalance import RebalanceError, tenths
+from ui.plain_text import tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 EDITABLE_ROLE = Qt.ItemDataRole.UserRole + 10  # True on cells that take amounts (set by the model)
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 _REASONS = {
     "negative": ("Beløb kan ikke være negative.", "Amounts cannot be negative."),
@@ -66,7 +69,7 @@ class AmountEditor(QLineEdit):
         self.reason = read_amount(text, self._lang)[1]
         self.setProperty("invalid", bool(self.reason))
         self.setStyleSheet("QLineEdit { border: 2px solid #c62828; background: #fdecea; }" if self.reason else "")
-        self.setToolTip(self.reason)
+        self.setToolTip(tooltip(self.reason) or "")
 
 
 class AmountDelegate(QStyledItemDelegate):
@@ -108,10 +111,9 @@ class AmountDelegate(QStyledItemDelegate):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Enter/Tab on invalid text: keep the editor open and say why instead of committing."""
-        if isinstance(obj, AmountEditor) and isinstance(event, QKeyEvent) and obj.reason \
-                and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                self.refused.emit(obj.reason)
-                QToolTip.showText(obj.mapToGlobal(obj.rect().bottomLeft()), obj.reason, obj)
-                return True
+        if (isinstance(obj, AmountEditor) and isinstance(event, QKeyEvent) and obj.reason
+                and event.type() == QEvent.Type.KeyPress and event.key() in _COMMIT_KEYS):
+            self.refused.emit(obj.reason)
+            QToolTip.showText(obj.mapToGlobal(obj.rect().bottomLeft()), tooltip(obj.reason) or "", obj)
+            return True
         return super().eventFilter(obj, event)

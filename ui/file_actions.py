@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QProgressDialog
 
 from planner.errors import WorkbookError
 from planner.model import Portfolio
 from ui.document import LoadJob, is_openable
+from ui.plain_text import plain, tooltip
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -121,6 +122,7 @@ class FileActions(QObject):
         job.finished.connect(self._on_loaded)
         dialog = QProgressDialog(self.tr("Læser {name} …").format(name=Path(path).name), self.tr("Annullér"),
                                  0, 0, self._win)
+        plain(*dialog.findChildren(QLabel))
         dialog.setWindowTitle(self.tr("Åbner projektmappe"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -190,7 +192,7 @@ class FileActions(QObject):
         for n, path in enumerate(paths, start=1):
             label = f"&{n} {Path(path).name}" if n < 10 else Path(path).name
             act = menu.addAction(label)
-            act.setToolTip(path)
+            act.setToolTip(tooltip(path) or "")
             act.setStatusTip(path)
             act.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         if paths:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.findings import Finding, Severity
+from ui.plain_text import tooltip
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -86,7 +87,7 @@ class FindingsPanel(QWidget):
             item = QListWidgetItem(f"{where}: {message}" if where else message)
             item.setIcon(self._icon(finding.severity))
             item.setForeground(QBrush(_COLOURS[finding.severity]))
-            item.setToolTip(f"{self._severity_text(finding.severity)} · {finding.location() or where}\n{message}")
+            item.setToolTip(tooltip(f"{self._severity_text(finding.severity)} · {finding.location() or where}\n{message}"))
             item.setData(FINDING_ROLE, finding)
             self.tree.addItem(item)
         errors = sum(f.severity == Severity.ERROR for f in findings)

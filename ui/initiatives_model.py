@@ -24,6 +24,7 @@ from planner.edits import edit_cell
 from planner.findings import Severity
 from planner.model import CostCategory, Initiative, Portfolio, amount_key, area_label, cost_key
 from ui.amount_delegate import EDITABLE_ROLE, read_amount
+from ui.plain_text import tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -427,7 +428,7 @@ class InitiativesModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(ini, key, self._cells[row][col])
+            return tooltip(self._tooltip(ini, key, self._cells[row][col]))
         if role == Qt.ItemDataRole.BackgroundRole:
             severity = self._flags.get((ini.id, key))
             if severity is not None:

@@ -31,6 +31,7 @@ from ui.document import Document, is_openable
 from ui.file_actions import FileActions, SaveChoice
 from ui.findings_panel import FindingsPanel
 from ui.initiatives_panel import InitiativesPanel
+from ui.plain_text import plain
 from ui.presentation import KeyTotalsBar, PresentationController
 from ui.recent_files import RecentFiles
 from ui.settings import (
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.view.fill_help_menu(menu_bar.addMenu(self.tr("&Hjælp")))
         self.edit = edit_actions.install(self)
         self.file_label = QLabel()
+        plain(self.file_label)
         self.statusBar().addPermanentWidget(self.file_label)
         self.setAcceptDrops(True)
         self._let_drops_through()
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
                           self.tr("Vil du gemme ændringerne i {name}?").format(name=name),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
+        plain(box)
         box.setInformativeText(self.tr("Dine ændringer går tabt, hvis du ikke gemmer dem."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.button(QMessageBox.StandardButton.Save).setText(self.tr("&Gem"))
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
         """A non-blocking message box; the window stays usable behind it."""
         self.last_error = (title, text)
         box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self)
+        plain(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

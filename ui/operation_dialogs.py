@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from planner.amounts import format_amount
 from planner.model import Initiative
 from ui.amount_delegate import AmountEditor
+from ui.plain_text import plain
 
 
 class OperationDialog(QDialog):
@@ -34,6 +35,7 @@ class OperationDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.reason = QLabel()
+        plain(self.reason)
         self.reason.setStyleSheet("color: #b71c1c;")
         self.reason.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -42,6 +44,7 @@ class OperationDialog(QDialog):
         layout = QVBoxLayout(self)
         if intro:
             label = QLabel(intro)
+            plain(label)
             label.setWordWrap(True)
             layout.addWidget(label)
         layout.addLayout(self.form)

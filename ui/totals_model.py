@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from planner.amounts import ZERO, format_amount
 from planner.model import CostCategory
 from ui.initiatives_model import AMOUNT_ROLE, InitiativesModel
+from ui.plain_text import tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 ALLOCATED, FRAME, REMAINING = 0, 1, 2
@@ -175,7 +176,7 @@ class TotalsModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, col)
+            return tooltip(self._tooltip(row, col))
         return None
 
     def _tooltip(self, row: int, col: int) -> str | None:
