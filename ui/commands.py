@@ -15,7 +15,7 @@ from typing import Protocol
 from PySide6.QtGui import QUndoCommand
 
 from planner.edits import ChangeSet, apply, revert
-from planner.model import CostCategory, Portfolio
+from planner.model import CostCategory, Initiative, Portfolio
 from planner.rebalance import describe
 
 
@@ -62,7 +62,7 @@ class LockCommand(QUndoCommand):
         ini = self._initiative()
         self.was_locked = ini.locked if year is None else year in ini.locked_years
 
-    def _initiative(self):
+    def _initiative(self) -> Initiative:
         ini = self.target.portfolio.get(self.initiative_id)
         if ini is None:
             raise KeyError(self.initiative_id)

@@ -338,6 +338,9 @@ def install(window: MainWindow) -> EditActions:
     window.document.changed.connect(edit.totals_model.refresh)
     window.document.changed.connect(edit.update_actions)
     window.document.portfolio_replaced.connect(edit.update_actions)
+    window.document.portfolio_replaced.connect(
+        lambda: edit.totals_bar.setVisible(bool(window.document.portfolio.initiatives)))
+    edit.totals_bar.setVisible(bool(window.document.portfolio.initiatives))
     panel.table.selectionModel().currentChanged.connect(lambda *_: edit.update_actions())
     panel.initiative_selected.connect(lambda _id: edit.update_actions())
     edit.update_actions()
