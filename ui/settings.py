@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 SETTINGS_FILE = "planner.ini"
 
@@ -27,7 +27,8 @@ class Setting:
     meaning: str
 
 
-LANGUAGE = Setting("ui/language", str, "", "UI language: 'da', 'en', or '' for PLANNER_LANG / Danish.")
+LANGUAGE = Setting("ui/language", str, "",
+                   "UI language: 'da', 'en', or '' for PLANNER_LANG, else the system's (Danish on a Danish system).")
 RECENT_FILES = Setting("files/recent", list, [], "Recently opened workbooks, newest first.")
 RECENT_MAX = Setting("files/recent_max", int, 10, "How many recent files to keep.")
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), "Main window size and position.")
@@ -38,7 +39,8 @@ SPLITTER_LOWER = Setting("window/splitter_lower", QByteArray, QByteArray(),
                          "Splitter state: widths of the table and the findings.")
 LAST_VIEW = Setting("view/last", str, "", "The chart shown when the window closed (timeline/phases/budget).")
 DEFAULT_VIEW = Setting("view/default", str, "timeline", "Chart shown on first start: timeline/phases/budget.")
-AUTOSAVE_MINUTES = Setting("files/autosave_minutes", int, 5, "Minutes between recovery snapshots; 0 = off.")
+AUTOSAVE_MINUTES = Setting("files/autosave_minutes", int, 1,
+                           "Minutes between recovery snapshots while there are unsaved changes; 0 = off.")
 
 SETTINGS: tuple[Setting, ...] = (
     LANGUAGE, RECENT_FILES, RECENT_MAX, WINDOW_GEOMETRY, WINDOW_STATE, SPLITTER_MAIN, SPLITTER_LOWER,
@@ -109,6 +111,8 @@ class Settings:
         self._store.sync()
 
     def language(self) -> str:
-        """'da' or 'en': the setting, else PLANNER_LANG, else Danish."""
-        lang = self.get(LANGUAGE) or os.environ.get("PLANNER_LANG", "") or "da"
+        """'da' or 'en': the setting, else PLANNER_LANG, else Danish on a Danish system and English elsewhere."""
+        lang = self.get(LANGUAGE) or os.environ.get("PLANNER_LANG", "")
+        if not lang:
+            lang = "da" if QLocale.system().language() == QLocale.Language.Danish else "en"
         return "en" if lang.lower().startswith("en") else "da"
