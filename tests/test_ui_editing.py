@@ -428,3 +428,23 @@ def test_window_with_editing_renders(window, tmp_path) -> None:
     assert window.grab().save(str(out))
     assert out.stat().st_size > 10_000
     assert window.edit.totals_bar.height() >= 3 * window.table_panel.table.verticalHeader().defaultSectionSize()
+
+
+def test_totals_labels_stay_in_view_when_the_table_scrolls_sideways(window) -> None:
+    window.resize(900, 700)
+    table, bar = window.table_panel.table, window.edit.totals_bar
+    totals = window.edit.totals_model
+    model = window.table_panel.model
+    assert totals.label_key() == "name"
+    scroll = table.horizontalScrollBar()
+    if scroll.maximum() == 0:
+        pytest.skip("the table fits without scrolling")
+    per_item = table.horizontalScrollMode() == table.ScrollMode.ScrollPerItem
+    area = model.column_of("area")
+    scroll.setValue(min(scroll.maximum(), area if per_item else table.columnViewportPosition(area)))
+    assert table.columnViewportPosition(model.column_of("name")) + table.columnWidth(model.column_of("name")) <= 0
+    col = totals._keys.index(totals.label_key())
+    assert totals.label_key() != "name"
+    assert bar.columnViewportPosition(col) + table.columnWidth(col) > 0
+    assert totals.index(REMAINING, col).data() == totals._label(REMAINING)
+    assert totals.index(REMAINING, model.column_of("name")).data() == ""

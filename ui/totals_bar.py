@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView, QWidget
 
 from ui.totals_model import TotalsModel
 
+TEXT_KEYS = ("id", "name", "area", "phase", "period")
+MIN_LABEL_WIDTH = 90
+
 
 class TotalsBar(QTableView):
     """Three rows (allocated, frame, remaining) following ``table`` column for column."""
@@ -34,7 +37,7 @@ class TotalsBar(QTableView):
         header = table.horizontalHeader()
         header.sectionResized.connect(self._resize_section)
         header.geometriesChanged.connect(self.sync)
-        table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+        table.horizontalScrollBar().valueChanged.connect(self._scrolled)
         table.horizontalScrollBar().rangeChanged.connect(lambda *_: self.sync())
         model.modelReset.connect(self.sync)
         table.model().modelReset.connect(self.sync)
@@ -55,6 +58,33 @@ class TotalsBar(QTableView):
         if column < self.model().columnCount():
             self.setColumnWidth(column, new)
 
+    def _scrolled(self, value: int) -> None:
+        self.horizontalScrollBar().setValue(value)
+        self._place_labels()
+
+    def _place_labels(self) -> None:
+        """Row labels in the leftmost text column still in view, spanning the text columns after it, so
+        they stay readable when the table is scrolled sideways."""
+        model = self.model()
+        table = self._table
+        keys = [model.column_key(c) for c in range(model.columnCount())]
+        text_cols = [c for c, k in enumerate(keys) if k in TEXT_KEYS and not self.isColumnHidden(c)]
+        chosen = text_cols[0] if text_cols else -1
+        for col in text_cols:
+            if table.columnViewportPosition(col) + table.columnWidth(col) >= MIN_LABEL_WIDTH:
+                chosen = col
+                break
+        self.clearSpans()
+        if chosen < 0:
+            return
+        model.set_label_key(keys[chosen])
+        span = 1
+        while chosen + span < len(keys) and keys[chosen + span] in TEXT_KEYS:
+            span += 1
+        if span > 1:
+            for row in range(model.rowCount()):
+                self.setSpan(row, chosen, 1, span)
+
     def sync(self) -> None:
         """Copy the table's column widths, hidden columns, scroll position and scroll-bar margin."""
         header = self._table.horizontalHeader()
@@ -68,3 +98,4 @@ class TotalsBar(QTableView):
         self.setViewportMargins(0, 0, right, 0)
         self.setFixedHeight(self.sizeHint().height())
         self.horizontalScrollBar().setValue(self._table.horizontalScrollBar().value())
+        self._place_labels()

@@ -40,6 +40,7 @@ class TotalsModel(QAbstractTableModel):
         self._source = source
         self._lang = lang
         self._keys: list[str] = []
+        self._label_key = "name"
         self._values: list[list[Decimal | None]] = [[], [], []]
         self._texts: list[list[str]] = [[], [], []]
         self._timer = QTimer(self)
@@ -59,6 +60,20 @@ class TotalsModel(QAbstractTableModel):
 
     def value(self, row: int, column: int) -> Decimal | None:
         return self._values[row][column]
+
+    def label_key(self) -> str:
+        return self._label_key
+
+    def set_label_key(self, key: str) -> None:
+        """Show the row labels in column ``key`` (a text column), e.g. the leftmost one still in view."""
+        if key == self._label_key or key not in self._keys:
+            return
+        old, self._label_key = self._label_key, key
+        self._texts = [[self._text(r, c) for c in range(len(self._keys))] for r in range(3)]
+        for k in (old, key):
+            if k in self._keys:
+                col = self._keys.index(k)
+                self.dataChanged.emit(self.index(0, col), self.index(2, col))
 
     def value_of(self, row: int, key: str) -> Decimal | None:
         return self._values[row][self._keys.index(key)] if key in self._keys else None
@@ -96,7 +111,7 @@ class TotalsModel(QAbstractTableModel):
 
     def _text(self, row: int, column: int) -> str:
         key = self._keys[column]
-        if key == "name":
+        if key == self._label_key:
             return self._label(row)
         value = self._values[row][column]
         if value is None:
@@ -164,14 +179,14 @@ class TotalsModel(QAbstractTableModel):
         if role == OVER_ROLE:
             return self.is_over(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key == "name":
+            if key == self._label_key:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self.is_over(row, col):
             return QBrush(_OVER_FG)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(_OVER_BG if self.is_over(row, col) else _ROW_BG)
-        if role == Qt.ItemDataRole.FontRole and (row == REMAINING or key == "name"):
+        if role == Qt.ItemDataRole.FontRole and (row == REMAINING or key == self._label_key):
             font = QFont()
             font.setBold(True)
             return font
@@ -182,8 +197,8 @@ class TotalsModel(QAbstractTableModel):
     def _tooltip(self, row: int, col: int) -> str | None:
         key = self._keys[col]
         text = self._texts[row][col]
-        if not text or key == "name":
-            return self._label(row) if key == "name" else None
+        if not text or key == self._label_key:
+            return self._label(row) if key == self._label_key else None
         unit = self._source.portfolio.unit or "mio. kr."
         head = self._source.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         tip = f"{self._label(row)} · {head}: {text} {unit}"
