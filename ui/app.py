@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ui import crash_handler, recovery
+from ui import crash_handler, i18n, recovery
+from ui.settings import Settings
 
 ORGANISATION = "PortfolioPlanner"
 APP_NAME = "Portfolio Planner"
@@ -83,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     files = [a for a in args if not a.startswith("-")]
     app = application([a for a in args if a.startswith("-")])
+    i18n.install(Settings().language())
     window = create_window(files[0] if files else None)
     crash_handler.install(app, window)
     recovery.install(window)

@@ -1,4 +1,4 @@
-"""The View and Help menus: which chart is shown, fit all, presentation mode, about."""
+"""The View and Help menus: which chart is shown, fit all, presentation mode, user guide, about."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
-from planner import __version__
 from ui.views import VIEW_KEYS, call
 
 if TYPE_CHECKING:
@@ -53,6 +52,11 @@ class ViewActions(QObject):
         self.presentation.setStatusTip(tr("Fuld skærm med tidslinjen og nøgletal; piletaster skifter område"))
         self.presentation.triggered.connect(lambda checked: window.presentation.toggle(bool(checked)))
         window.addAction(self.presentation)
+        self.user_guide = QAction(tr("&Brugervejledning"), window)
+        self.user_guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.user_guide.setStatusTip(tr("Læs vejledningen til programmet"))
+        self.user_guide.triggered.connect(self.show_user_guide)
+        window.addAction(self.user_guide)
         self.about = QAction(tr("&Om Portfolio Planner"), window)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.about.triggered.connect(self.show_about)
@@ -68,6 +72,7 @@ class ViewActions(QObject):
         menu.addAction(self.presentation)
 
     def fill_help_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.user_guide)
         menu.addAction(self.about)
 
     def mark_view(self, key: str) -> None:
@@ -81,12 +86,12 @@ class ViewActions(QObject):
         if answer is not False:
             call(timeline, "set_status_date", answer)
 
+    def show_user_guide(self) -> None:
+        from ui.user_guide import show_user_guide
+
+        show_user_guide(self._win)
+
     def show_about(self) -> None:
-        box = QMessageBox(self._win)
-        box.setWindowTitle(self.tr("Om Portfolio Planner"))
-        box.setIconPixmap(self._win.windowIcon().pixmap(64, 64))
-        box.setText(self.tr("<b>Portfolio Planner</b> {version}").format(version=__version__))
-        box.setInformativeText(self.tr(
-            "Planlægning af sociale udviklingsprogrammer: initiativer på SUSI-trappen (Screening, Modning, "
-            "Afprøvning, Udbredelse), beløb pr. år og rammen – direkte fra Excel-projektmapper."))
-        box.open()
+        from ui.about_dialog import show_about
+
+        show_about(self._win)
