@@ -210,9 +210,8 @@ class EditActions(QObject):
         framed = sorted(self.document.portfolio.frame.by_year)
         if year is None:
             if not framed:
-                self._win.show_error(self.tr("Operationen kan ikke udføres"),
-                                     RebalanceError("no_frame_year", year=self.current_year() or "")
-                                     .message(self.lang))
+                self._win.show_error(self.tr("Operationen kan ikke udføres"), self.tr(
+                    "Porteføljen har ingen ramme pr. år. Brug Tilpas til rammen (alle år) for den samlede ramme."))
                 return False
             year = self.ask_fit_year(framed, self.current_year())
             if year is None:
