@@ -56,12 +56,15 @@ class MainWindow(QMainWindow):
 
     view_changed = Signal(str)
 
-    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None,
+                 document: Document | None = None) -> None:
+        """``document``: an open document to show (ui.i18n rebuilds the window around it for a new language)."""
         super().__init__(parent)
         self.settings = settings or Settings()
         self.lang = self.settings.language()
         self.recent = RecentFiles(self.settings)
-        self.document = Document(self)
+        self.document = document if document is not None else Document(self)
+        self.document.setParent(self)
         self.last_error: tuple[str, str] | None = None
         self._remembered_view = "timeline"
         self._syncing_selection = False
@@ -114,11 +117,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self.setAcceptDrops(True)
         self._let_drops_through()
+        from ui import language_menu
+
+        self.languages = language_menu.install(self)
 
         self.document.portfolio_replaced.connect(self._on_portfolio_replaced)
         self.document.changed.connect(self._on_changed)
         self.document.dirty_changed.connect(self.setWindowModified)
-        self.document.path_changed.connect(lambda _p: self._update_title())
+        self.document.path_changed.connect(self._update_title)
         self.table_panel.initiative_selected.connect(self._table_selected)
         self.table_panel.filters_changed.connect(self._filters_changed)
         self.findings_panel.finding_activated.connect(self._finding_activated)
