@@ -143,11 +143,40 @@ class _TableReader:
         self.totals.append((row, r, self.segment_start, len(self.initiatives)))
         self.segment_start = len(self.initiatives)
 
+    def _segment_sums(self) -> tuple[list[int], list[dict[object, Decimal]]]:
+        """Sums per year, of all years ("total") and of stated totals ("stated") for each stretch of
+        initiatives between totals rows: one pass over the initiatives, whatever the number of totals rows
+        and columns (a group's sum is then the sum of its stretches)."""
+        n = len(self.initiatives)
+        cuts = sorted({0, n, *(s for _row, _r, s, _e in self.totals), *(e for _row, _r, _s, e in self.totals)})
+        sums: list[dict[object, Decimal]] = []
+        for lo, hi in zip(cuts, cuts[1:]):
+            by_year: dict[object, Decimal] = {}
+            stated = ZERO
+            for ini in self.initiatives[lo:hi]:
+                for y, a in ini.amounts.items():
+                    by_year[y] = by_year[y] + a if y in by_year else a
+                if ini.stated_total is not None:
+                    stated += ini.stated_total
+            by_year["total"] = sum(by_year.values(), ZERO)
+            by_year["stated"] = stated
+            sums.append(by_year)
+        return cuts, sums
+
     def check_totals(self) -> None:
         """Each totals row must match the initiatives since the previous one, all above it, or all of them
         (a summary row at the top); otherwise a totals_row_mismatch warning at the cell."""
+        if not self.totals:
+            return
+        cuts, segment_sums = self._segment_sums()
+        at = {cut: k for k, cut in enumerate(cuts)}
+
+        def group_sum(start: int, end: int, key: object) -> Decimal:
+            return sum((s.get(key, ZERO) for s in segment_sums[at[start]:at[end]]), ZERO)
+
+        n = len(self.initiatives)
         for row, r, start, end in self.totals:
-            groups = [self.initiatives[start:end], self.initiatives[:end], self.initiatives]
+            groups = [(start, end), (0, end), (0, n)]
             for key, c0, year in self.amount_cols:
                 if key.startswith("cost:") or c0 >= len(row):
                     continue
@@ -155,12 +184,12 @@ class _TableReader:
                 if stated is None:
                     continue
                 if year is not None:
-                    sums = [sum((i.amounts.get(year, ZERO) for i in g), ZERO) for g in groups]
+                    sums = [group_sum(lo, hi, year) for lo, hi in groups]
                 else:
-                    sums = [sum((i.total for i in g), ZERO) for g in groups]
-                    sums += [sum((i.stated_total or ZERO for i in g), ZERO) for g in groups]
+                    sums = [group_sum(lo, hi, "total") for lo, hi in groups]
+                    sums += [group_sum(lo, hi, "stated") for lo, hi in groups]
                 if all(abs(stated - s) >= TOTALS_TOLERANCE for s in sums):
-                    shown = sums[0] if groups[0] else sums[1] if groups[1] else sums[2]
+                    shown = sums[0] if end > start else sums[1] if end > 0 else sums[2]
                     self.findings.append(Finding(
                         severity=Severity.WARNING, code="totals_row_mismatch", where=fast_ref(self.sheet, r, c0 + 1),
                         params={"row": str(r), "year": str(year) if year is not None else self.label(key),
