@@ -8,14 +8,18 @@ docs/canonical-format.md. After writing, the portfolio's ``source`` and every in
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.cells import CellRef
 from planner.errors import WorkbookError
 from planner.model import CostCategory, Initiative, Portfolio, SourceInfo
 from planner.safe_save import Fault, atomic_write
+
+if TYPE_CHECKING:
+    from planner.xlsx_package import XlsxPackage
 
 SHEET = "Initiativer"
 TITLE_ROW, PROGRAM_ROW, PRICE_ROW, UNIT_ROW = 1, 2, 3, 4
@@ -52,8 +56,11 @@ def _value(ini: Initiative, key: str) -> object:
 
 def write_canonical(portfolio: Portfolio, out: Path, *,
                     extra_sheets: Mapping[str, Sequence[Sequence[object]]] | None = None,
-                    fault: Fault | None = None) -> None:
-    """Write ``portfolio`` in the canonical layout to ``out`` atomically; then point its sources there."""
+                    fault: Fault | None = None,
+                    package_edits: Sequence[Callable[[XlsxPackage], None]] | None = None) -> None:
+    """Write ``portfolio`` in the canonical layout to ``out`` atomically; then point its sources there.
+
+    ``package_edits`` (see ``save_portfolio``) edit the written package before it goes to disk."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -108,6 +115,14 @@ def write_canonical(portfolio: Portfolio, out: Path, *,
                     _put(extra, r, c, v)
     buf = io.BytesIO()
     wb.save(buf)
+    if package_edits:
+        from planner.xlsx_parts import package_from_bytes
+
+        pkg = package_from_bytes(buf.getvalue(), str(out))
+        for edit in package_edits:
+            edit(pkg)
+        buf = io.BytesIO()
+        pkg.write(buf)
     atomic_write(out, lambda fh: fh.write(buf.getbuffer()), fault=fault)
 
     for ini, cells in zip(portfolio.initiatives, sources, strict=True):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from planner.xlsx_sheets import check_sheet_name, put_plain_sheet
 from planner.xlsx_shift import RowShift
 
 ExtraSheets = Mapping[str, Sequence[Sequence[object]]]
+PackageEdit = Callable[[XlsxPackage], None]
 
 TEXT_KEYS = ("id", "name", "area", "theme", "recipients", "notes", "next_round")
 PHASE_KEYS = ("phase", "next_phase")
@@ -48,8 +49,11 @@ SUFFIXES = (".xlsx", ".xlsm")
 
 
 def save_portfolio(portfolio: Portfolio, out_path: str | Path, *, extra_sheets: ExtraSheets | None = None,
-                   fault: Fault | None = None) -> None:
+                   fault: Fault | None = None, package_edits: Sequence[PackageEdit] | None = None) -> None:
     """Write ``portfolio`` to ``out_path`` (see module doc); ``fault`` injects failures in tests.
+
+    ``package_edits`` are called with the package after the extra sheets, before it is written (e.g.
+    :func:`planner.summary_sheet.summary_edit` adding a sheet with a native chart).
 
     On success ``portfolio.source`` points at ``out_path`` with its new fingerprint, and new
     initiatives carry the cells they were written to. On failure the portfolio and every file on
@@ -65,7 +69,7 @@ def save_portfolio(portfolio: Portfolio, out_path: str | Path, *, extra_sheets: 
     if src is None or not src.path or src.format not in ("xlsx", "xlsm"):
         from planner.canonical import write_canonical
 
-        write_canonical(portfolio, out, extra_sheets=extra_sheets, fault=fault)
+        write_canonical(portfolio, out, extra_sheets=extra_sheets, fault=fault, package_edits=package_edits)
         return
     pkg = XlsxPackage.open(src.path)
     macro = pkg.is_macro_enabled()
@@ -80,6 +84,8 @@ def save_portfolio(portfolio: Portfolio, out_path: str | Path, *, extra_sheets: 
     plan.finish()
     for name, rows in (extra_sheets or {}).items():
         put_plain_sheet(pkg, name, rows, protect=src.sheet)
+    for edit in package_edits or ():
+        edit(pkg)
     if out.suffix.lower() == ".xlsm" and not macro:
         ct = pkg.read_text(CONTENT_TYPES)
         pkg.replace(CONTENT_TYPES, ct.replace(f'ContentType="{CT_WORKBOOK}"',
