@@ -30,10 +30,24 @@ def load_portfolio(path: str, *, progress: Callable[[int, int], None] | None = N
     return _load(path, progress=progress, cancelled=cancelled)
 
 
-def save_portfolio(portfolio: Portfolio, path: str) -> None:
+def save_portfolio(portfolio: Portfolio, path: str, extra_sheets: dict[str, list[list[object]]] | None = None
+                   ) -> None:
     from planner.writer import save_portfolio as _save
 
-    _save(portfolio, path)
+    _save(portfolio, path, extra_sheets=extra_sheets)
+
+
+def read_scenarios(path: str) -> tuple[list[Scenario], WorkbookError | None]:
+    """The scenarios stored in the workbook's "Scenarier" sheet, and the error when that sheet is damaged
+    (the workbook still opens; the sheet is then left as it is on save until scenarios are saved)."""
+    if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
+        return [], None
+    from planner.scenarios import read_scenarios as _read
+
+    try:
+        return _read(path), None
+    except WorkbookError as err:
+        return [], err
 
 
 def is_openable(path: str) -> bool:
@@ -55,6 +69,7 @@ class Document(QObject):
     """A ChangeSet was applied or reverted (after the portfolio was revalidated, before ``changed``)."""
     dirty_changed = Signal(bool)
     path_changed = Signal(str)
+    scenarios_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +79,9 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.baseline: Scenario = baseline(self._portfolio)
+        self.scenarios: list[Scenario] = []
+        self.scenario_error: WorkbookError | None = None
+        self._write_scenarios = False
 
     @property
     def portfolio(self) -> Portfolio:
@@ -110,6 +128,8 @@ class Document(QObject):
         self._portfolio = portfolio
         self.baseline = baseline(portfolio)
         self.undo_stack.clear()
+        self.scenarios, self.scenario_error = read_scenarios(path) if path else ([], None)
+        self._write_scenarios = bool(self.scenarios)
         self._set_path(path)
         self.set_dirty(False)
         self.portfolio_replaced.emit()
@@ -123,10 +143,22 @@ class Document(QObject):
         target = path or self._path
         if not target:
             raise ValueError("no file name")
-        save_portfolio(self._portfolio, target)
+        extra = None
+        if self._write_scenarios:
+            from planner.scenarios import SHEET, scenarios_to_rows
+
+            extra = {SHEET: scenarios_to_rows(self.scenarios)}
+        save_portfolio(self._portfolio, target, extra)
         self._set_path(str(Path(target).resolve()))
         self.undo_stack.setClean()
         self.set_dirty(False)
+
+    def set_scenarios(self, scenarios: list[Scenario]) -> None:
+        """Replace the saved scenarios (written to the "Scenarier" sheet on the next save)."""
+        self.scenarios = list(scenarios)
+        self._write_scenarios = True
+        self.set_dirty(True)
+        self.scenarios_changed.emit()
 
     def _set_path(self, path: str) -> None:
         if path != self._path:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.findings import Finding
-from ui import edit_actions, file_actions
+from ui import edit_actions, file_actions, rebalance_charts
 from ui.document import Document, is_openable
 from ui.file_actions import FileActions, SaveChoice
 from ui.findings_panel import FindingsPanel
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.view.fill_view_menu(menu_bar.addMenu(self.tr("&Vis")))
         self.view.fill_help_menu(menu_bar.addMenu(self.tr("&Hjælp")))
         self.edit = edit_actions.install(self)
+        self.rebalance = rebalance_charts.install(self)
         self.file_label = QLabel()
         plain(self.file_label)
         self.statusBar().addPermanentWidget(self.file_label)

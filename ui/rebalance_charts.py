@@ -16,13 +16,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -231,9 +233,8 @@ class RebalanceCharts(QWidget):
     def _apply(self) -> None:
         pending, self._pending = self._pending, set()
         p = self._cache.portfolio
-        if pending is None or pending:
-            if self._cache.update(p, pending):
-                self._base_rows = None
+        if (pending is None or pending) and self._cache.update(p, pending):
+            self._base_rows = None
         self._draw()
 
     def _baseline_rows(self) -> np.ndarray:
@@ -301,13 +302,40 @@ def _document_baseline(document: Any) -> Scenario | None:
     return None
 
 
-class ChartsInstall:
-    """What :func:`install` added to the window: the panels and their docks."""
+class ChartsInstall(QObject):
+    """What :func:`install` added to the window (the panels and their docks) and the wiring to the document.
 
-    def __init__(self, charts: RebalanceCharts, charts_dock: QDockWidget, scenarios: QWidget,
+    Its slots are methods of a QObject owned by the charts, so a window rebuilt around the same document
+    (language change) leaves no connection to deleted widgets behind.
+    """
+
+    def __init__(self, document: Any, charts: RebalanceCharts, charts_dock: QDockWidget, scenarios: QWidget,
                  scenarios_dock: QDockWidget) -> None:
+        super().__init__(charts)
+        self.document = document
         self.charts, self.charts_dock = charts, charts_dock
         self.scenarios, self.scenarios_dock = scenarios, scenarios_dock
+        self._told = False
+
+    def replaced(self) -> None:
+        self.charts.set_portfolio(self.document.portfolio, _document_baseline(self.document))
+
+    def amounts_changed(self, changes: Any) -> None:
+        """A ChangeSet came (right before ``changed``): update its rows only."""
+        self._told = True
+        self.charts.refresh(getattr(changes, "ids", None))
+
+    def changed(self) -> None:
+        if self._told:
+            self._told = False
+            return
+        self.charts.refresh()
+
+    def baseline_changed(self, *_args: object) -> None:
+        self.charts.set_baseline(_document_baseline(self.document))
+
+    def select(self, initiative_id: str) -> None:
+        self.charts.select_initiative(initiative_id or None)
 
 
 def install(window: MainWindow) -> ChartsInstall:
@@ -319,9 +347,6 @@ def install(window: MainWindow) -> ChartsInstall:
     dock = QDockWidget(tr("Budget og rammen"), window)
     dock.setObjectName("rebalance_charts_dock")
     dock.setWidget(charts)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     scenarios = ScenariosPanel(doc)
     sdock = QDockWidget(tr("Scenarier"), window)
@@ -331,42 +356,27 @@ def install(window: MainWindow) -> ChartsInstall:
     window.splitDockWidget(dock, sdock, Qt.Orientation.Vertical)
     window.resizeDocks([dock], [480], Qt.Orientation.Horizontal)
     window.resizeDocks([dock, sdock], [640, 200], Qt.Orientation.Vertical)
-
-    def replaced() -> None:
-        charts.set_portfolio(doc.portfolio, _document_baseline(doc))
-
-    # amounts_changed (a ChangeSet) comes right before changed: the first tells which rows to update,
-    # so the second must not ask for a full comparison again.
-    told = [False]
-
-    def amounts_changed(changes: Any) -> None:
-        told[0] = True
-        charts.refresh(getattr(changes, "ids", None))
-
-    def changed() -> None:
-        if told[0]:
-            told[0] = False
-            return
-        charts.refresh()
-
-    doc.portfolio_replaced.connect(replaced)
-    signal = getattr(doc, "amounts_changed", None)
-    if signal is not None:
-        signal.connect(amounts_changed)
-    doc.changed.connect(changed)
-    baseline_changed = getattr(doc, "baseline_changed", None)
-    if baseline_changed is not None:
-        baseline_changed.connect(lambda *_: charts.set_baseline(_document_baseline(doc) or charts._baseline))
-    window.table_panel.initiative_selected.connect(charts.select_initiative)
+    wiring = ChartsInstall(doc, charts, dock, scenarios, sdock)
+    doc.portfolio_replaced.connect(wiring.replaced)
+    for name, slot in (("amounts_changed", wiring.amounts_changed), ("changed", wiring.changed),
+                       ("baseline_changed", wiring.baseline_changed)):
+        signal = getattr(doc, name, None)
+        if signal is not None:
+            signal.connect(slot)
+    window.table_panel.initiative_selected.connect(wiring.select)
     for key in ("timeline", "phases"):
         signal = getattr(window.views.get(key), "initiative_selected", None)
         if signal is not None:
-            signal.connect(charts.select_initiative)
-    view_menu = next((a.menu() for a in window.menuBar().actions() if a.menu() is not None
-                      and a.text().replace("&", "") in ("Vis", "View")), None)
-    if view_menu is not None:
-        view_menu.addSeparator()
-        view_menu.addAction(dock.toggleViewAction())
-        view_menu.addAction(sdock.toggleViewAction())
-    replaced()
-    return ChartsInstall(charts, dock, scenarios, sdock)
+            signal.connect(wiring.select)
+    for act in window.menuBar().actions():
+        menu = act.menu()
+        if isinstance(menu, QMenu) and window.view.fit_all in menu.actions():
+            menu.addSeparator()
+            menu.addAction(dock.toggleViewAction())
+            menu.addAction(sdock.toggleViewAction())
+            break
+    for graphics in charts.findChildren(QGraphicsView):  # a workbook dropped on a chart goes to the window
+        graphics.setAcceptDrops(False)
+        graphics.viewport().setAcceptDrops(False)
+    wiring.replaced()
+    return wiring

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QWidget
 
 from planner.amounts import ZERO, format_amount
 from planner.model import area_label
-from planner.phases import Phase
 from ui import palette
 from ui.budget_chart import AmountAxis, YearTicksAxis
 from ui.chart_parts import LegendBar, paint_swatch
@@ -374,7 +373,7 @@ class StackedYearChart(QWidget):
     def ghost_heights(self) -> dict[int, float]:
         if not self.ghost.isVisible():
             return {}
-        return {int(round(x)): float(h) for x, h in zip(self.ghost.opts["x"], self.ghost.opts["height"])}
+        return {int(x + 0.5): float(h) for x, h in zip(self.ghost.opts["x"], self.ghost.opts["height"])}
 
 
 def _set_bars(bars: pg.BarGraphItem, values: np.ndarray, ys: list[float], colors: list[QColor]) -> None:
