@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from planner.amounts import ZERO, AmountError, parse_amount
 from planner.cells import CellRef, column_letter
@@ -150,7 +151,7 @@ class _TableReader:
         n = len(self.initiatives)
         cuts = sorted({0, n, *(s for _row, _r, s, _e in self.totals), *(e for _row, _r, _s, e in self.totals)})
         sums: list[dict[object, Decimal]] = []
-        for lo, hi in zip(cuts, cuts[1:]):
+        for lo, hi in pairwise(cuts):
             by_year: dict[object, Decimal] = {}
             stated = ZERO
             for ini in self.initiatives[lo:hi]:
