@@ -118,6 +118,121 @@
     </message>
   </context>
   <context>
+    <name>CompareAction</name>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="301" />
+      <source>Læser {name} …</source>
+      <translation>Reading {name} …</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="311" />
+      <source>Versionen kan ikke læses</source>
+      <translation>The version cannot be read</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompareDialog</name>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="184" />
+      <source>1 ændring</source>
+      <translation>1 change</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="121" />
+      <source>Den anden version</source>
+      <translation>The other version</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="134" />
+      <source>Fjern markeringer</source>
+      <translation>Clear Marks</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="180" />
+      <source>Fjernes (ikke i den anden version)</source>
+      <translation>Removed (not in the other version)</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="201" />
+      <source>Forskelle mellem denne fil og {name}:
+tilføjes: {added} · fjernes: {removed} · ændrede værdier: {changed}.
+Markér det, du vil tage med herind. Det kan fortrydes i ét trin.</source>
+      <translation>Differences between this file and {name}:
+added: {added} · removed: {removed} · changed values: {changed}.
+Mark what you want to take into this file. It can be undone in one step.</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="206" />
+      <source>Ingen forskelle mellem denne fil og {name}.</source>
+      <translation>No differences between this file and {name}.</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="120" />
+      <source>Initiativ</source>
+      <translation>Initiative</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="133" />
+      <source>Markér alle</source>
+      <translation>Mark All</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="121" />
+      <source>Nu (denne fil)</source>
+      <translation>Now (this file)</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="114" />
+      <source>Sammenlign med {name}</source>
+      <translation>Compare with {name}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="250" />
+      <source>Tag 1 ændring fra {name}</source>
+      <translation>Take 1 change from {name}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="145" />
+      <source>Tag alle</source>
+      <translation>Take All</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="143" />
+      <source>Tag de markerede</source>
+      <translation>Take the Marked</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="146" />
+      <source>Tag ingen</source>
+      <translation>Take None</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="251" />
+      <source>Tag {n} ændringer fra {name}</source>
+      <translation>Take {n} changes from {name}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="176" />
+      <source>Tilføjes (kun i den anden version)</source>
+      <translation>Added (only in the other version)</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="184" />
+      <source>{n} ændringer</source>
+      <translation>{n} changes</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="120" />
+      <source>År</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="120" />
+      <source>Ændring</source>
+      <translation>Change</translation>
+    </message>
+  </context>
+  <context>
     <name>CrashHandler</name>
     <message>
       <location filename="../ui/crash_handler.py" line="202" />
@@ -821,47 +936,47 @@ or drag an .xlsx file onto the window.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../ui/main_window.py" line="153" />
+      <location filename="../ui/main_window.py" line="159" />
       <source>&amp;Annullér</source>
       <translation>&amp;Cancel</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="108" />
+      <location filename="../ui/main_window.py" line="111" />
       <source>&amp;Filer</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="151" />
+      <location filename="../ui/main_window.py" line="157" />
       <source>&amp;Gem</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="110" />
+      <location filename="../ui/main_window.py" line="113" />
       <source>&amp;Hjælp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="152" />
+      <location filename="../ui/main_window.py" line="158" />
       <source>&amp;Kassér</source>
       <translation>&amp;Discard</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="109" />
+      <location filename="../ui/main_window.py" line="112" />
       <source>&amp;Vis</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="73" />
+      <location filename="../ui/main_window.py" line="76" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="149" />
+      <location filename="../ui/main_window.py" line="155" />
       <source>Dine ændringer går tabt, hvis du ikke gemmer dem.</source>
       <translation>Your changes will be lost if you don't save them.</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="72" />
+      <location filename="../ui/main_window.py" line="75" />
       <source>Efter fase</source>
       <translation>By phase</translation>
     </message>
@@ -876,18 +991,18 @@ or drag an .xlsx file onto the window.</translation>
       <translation>Save Workbook</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="143" />
-      <location filename="../ui/main_window.py" line="262" />
+      <location filename="../ui/main_window.py" line="149" />
+      <location filename="../ui/main_window.py" line="268" />
       <source>Ny portefølje</source>
       <translation>New portfolio</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="72" />
+      <location filename="../ui/main_window.py" line="75" />
       <source>Tidslinje</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="145" />
+      <location filename="../ui/main_window.py" line="151" />
       <source>Vil du gemme ændringerne i {name}?</source>
       <translation>Do you want to save the changes to {name}?</translation>
     </message>
@@ -1006,113 +1121,113 @@ or drag an .xlsx file onto the window.</translation>
   <context>
     <name>RebalanceCharts</name>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="45" />
+      <location filename="../ui/rebalance_plots.py" line="44" />
       <source>(uden område)</source>
       <translation>(no area)</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="357" />
+      <location filename="../ui/rebalance_plots.py" line="356" />
       <source>Basis</source>
       <translation>Baseline</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="319" />
+      <location filename="../ui/rebalance_charts.py" line="347" />
       <source>Budget og rammen</source>
       <translation>Budget and frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="107" />
+      <location filename="../ui/rebalance_charts.py" line="109" />
       <source>Budget pr. år mod rammen (mio. kr.)</source>
       <translation>Budget per year against the frame (DKK m)</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="85" />
+      <location filename="../ui/rebalance_charts.py" line="87" />
       <source>Fase</source>
       <translation>Phase</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="335" />
+      <location filename="../ui/rebalance_plots.py" line="334" />
       <source>Fordelt</source>
       <translation>Allocated</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="108" />
+      <location filename="../ui/rebalance_charts.py" line="110" />
       <source>I alt efter fase og område</source>
       <translation>Totals by phase and area</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="85" />
+      <location filename="../ui/rebalance_charts.py" line="87" />
       <source>Initiativ</source>
       <translation>Initiative</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="85" />
+      <location filename="../ui/rebalance_charts.py" line="87" />
       <source>Område</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="355" />
+      <location filename="../ui/rebalance_plots.py" line="354" />
       <source>Over</source>
       <translation>Over</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="339" />
+      <location filename="../ui/rebalance_plots.py" line="338" />
       <source>Over rammen</source>
       <translation>Over the frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="354" />
+      <location filename="../ui/rebalance_plots.py" line="353" />
       <source>Ramme</source>
       <translation>Frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="333" />
+      <location filename="../ui/rebalance_plots.py" line="332" />
       <source>Ramme (sum af år)</source>
       <translation>Frame (sum of years)</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="333" />
+      <location filename="../ui/rebalance_plots.py" line="332" />
       <source>Ramme i alt</source>
       <translation>Total frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="342" />
+      <location filename="../ui/rebalance_plots.py" line="341" />
       <source>Rest</source>
       <translation>Remainder</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="327" />
+      <location filename="../ui/rebalance_charts.py" line="352" />
       <source>Scenarier</source>
       <translation>Scenarios</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="94" />
+      <location filename="../ui/rebalance_charts.py" line="96" />
       <source>Stak efter:</source>
       <translation>Stack by:</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="89" />
+      <location filename="../ui/rebalance_charts.py" line="91" />
       <source>Tallene som indlæst, stiplet</source>
       <translation>The figures as loaded, dashed</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="103" />
-      <location filename="../ui/rebalance_charts.py" line="282" />
+      <location filename="../ui/rebalance_charts.py" line="105" />
+      <location filename="../ui/rebalance_charts.py" line="283" />
       <source>Valgt initiativ mod basis</source>
       <translation>Selected initiative against baseline</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="88" />
+      <location filename="../ui/rebalance_charts.py" line="90" />
       <source>Vis basis</source>
       <translation>Show baseline</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="476" />
+      <location filename="../ui/rebalance_plots.py" line="475" />
       <source>Vælg et initiativ i tabellen</source>
       <translation>Select an initiative in the table</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="258" />
+      <location filename="../ui/rebalance_plots.py" line="257" />
       <source>{amount} over</source>
       <translation>{amount} over</translation>
     </message>

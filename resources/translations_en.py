@@ -338,6 +338,35 @@ EN: dict[str, str] = {
     "Skiftede til {name}: {cells} beløb ændret (Ctrl+Z fortryder).":
         "Switched to {name}: {cells} amounts changed (Ctrl+Z undoes it).",
     "Slettet: {names}.": "Deleted: {names}.",
+    # Compare with another version of the workbook
+    "Versionen kan ikke læses": "The version cannot be read",
+    "1 ændring": "1 change",
+    "{n} ændringer": "{n} changes",
+    "Den anden version": "The other version",
+    "Nu (denne fil)": "Now (this file)",
+    "Fjern markeringer": "Clear Marks",
+    "Markér alle": "Mark All",
+    "Forskelle mellem denne fil og {name}: {added} initiativer kun dér, {removed} kun her, {changed} ændrede "
+    "værdier. Markér det, du vil tage med herind; det kan fortrydes i ét trin.":
+        "Differences between this file and {name}: {added} initiatives only there, {removed} only here, "
+        "{changed} changed values. Mark what you want to take into this file; it can be undone in one step.",
+    "Ingen forskelle mellem denne fil og {name}.": "No differences between this file and {name}.",
+    "Initiativ / ændring": "Initiative / change",
+    "Sammenlign med {name}": "Compare with {name}",
+    "Tag 1 ændring fra {name}": "Take 1 change from {name}",
+    "Tag {n} ændringer fra {name}": "Take {n} changes from {name}",
+    "Tag alle": "Take All",
+    "Tag de markerede": "Take the Marked",
+    "Tag ingen": "Take None",
+    "findes ikke i den anden version (fjernes)": "not in the other version (will be removed)",
+    "kun i den anden version (tilføjes)": "only in the other version (will be added)",
+    "Fjernes (ikke i den anden version)": "Removed (not in the other version)",
+    "Tilføjes (kun i den anden version)": "Added (only in the other version)",
+    "Ændring": "Change",
+    "Forskelle mellem denne fil og {name}:\ntilføjes: {added} · fjernes: {removed} · ændrede værdier: {changed}.\n"
+    "Markér det, du vil tage med herind. Det kan fortrydes i ét trin.":
+        "Differences between this file and {name}:\nadded: {added} · removed: {removed} · changed values: {changed}.\n"
+        "Mark what you want to take into this file. It can be undone in one step.",
     # SUSI phases (ui/palette.py translates the Danish phase names)
     "Screening": "Screening",
     "Modning": "Maturing",

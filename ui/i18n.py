@@ -129,11 +129,14 @@ def rebuild_window(old: MainWindow) -> MainWindow:
     filters = (panel.search.text(), panel.area_filter.currentData(), panel.phase_filter.currentData())
     timeline = old.views.get("timeline")
     status_date = timeline.status_date() if hasattr(timeline, "status_date") else None
-    visible, status_message = old.isVisible(), old.statusBar().currentMessage()
+    visible, size, position, state = old.isVisible(), old.size(), old.pos(), old.windowState()
     old.save_state()
 
     new = MainWindow(old.settings, document=old.document)
     new.restoreGeometry(old.saveGeometry())
+    if not state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        new.resize(size)  # restoreGeometry keeps a window inside the screen; the user's size wins
+        new.move(position)
     new.show_view(old.remembered_view())
     new.show_view(current_view, remember=False)
     new.table_panel.set_search_text(filters[0])
@@ -149,8 +152,6 @@ def rebuild_window(old: MainWindow) -> MainWindow:
     if visible:
         new.show()
         old.hide()
-    if status_message:
-        new.statusBar().showMessage(status_message, 5000)
     old.deleteLater()
     return new
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from ui.i18n import current_language
 
-IMAGE_WIDTH = 760
+IMAGE_WIDTH = 720
 
 
 def guide_path() -> Path:
