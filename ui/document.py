@@ -30,11 +30,11 @@ def load_portfolio(path: str, *, progress: Callable[[int, int], None] | None = N
     return _load(path, progress=progress, cancelled=cancelled)
 
 
-def save_portfolio(portfolio: Portfolio, path: str, extra_sheets: dict[str, list[list[object]]] | None = None
-                   ) -> None:
+def save_portfolio(portfolio: Portfolio, path: str, extra_sheets: dict[str, list[list[object]]] | None = None,
+                   package_edits: list[Callable[..., None]] | None = None) -> None:
     from planner.writer import save_portfolio as _save
 
-    _save(portfolio, path, extra_sheets=extra_sheets)
+    _save(portfolio, path, extra_sheets=extra_sheets, package_edits=package_edits)
 
 
 def read_scenarios(path: str) -> tuple[list[Scenario], WorkbookError | None]:
@@ -138,17 +138,20 @@ class Document(QObject):
         """Read a file in this thread (small files, tests); raises WorkbookError."""
         self.replace(load_portfolio(path), str(Path(path).resolve()))
 
-    def save(self, path: str | None = None) -> None:
-        """Write to ``path`` (or the current file); raises WorkbookError when it cannot be written."""
+    def save(self, path: str | None = None, *, extra_sheets: dict[str, list[list[object]]] | None = None,
+             package_edits: list[Callable[..., None]] | None = None) -> None:
+        """Write to ``path`` (or the current file); raises WorkbookError when it cannot be written.
+
+        ``extra_sheets``/``package_edits`` (change log, summary sheet: ui.save_guard) go to the writer."""
         target = path or self._path
         if not target:
             raise ValueError("no file name")
-        extra = None
+        extra = dict(extra_sheets or {}) or None
         if self._write_scenarios:
             from planner.scenarios import SHEET, scenarios_to_rows
 
-            extra = {SHEET: scenarios_to_rows(self.scenarios)}
-        save_portfolio(self._portfolio, target, extra)
+            extra = {**(extra or {}), SHEET: scenarios_to_rows(self.scenarios)}
+        save_portfolio(self._portfolio, target, extra, package_edits)
         self._set_path(str(Path(target).resolve()))
         self.undo_stack.setClean()
         self.set_dirty(False)
