@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QProgressDialog
 
 from planner.errors import WorkbookError
 from planner.model import Portfolio
+from ui.compare_dialog import CompareAction
 from ui.document import LoadJob, is_openable
 from ui.plain_text import plain, tooltip
+from ui.save_guard import SaveGuard, Verdict
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -69,6 +71,10 @@ class FileActions(QObject):
         self.close = action(tr("&Luk"), self.close_document, "Ctrl+W", tr("Luk projektmappen"))
         self.quit = action(tr("&Afslut"), window.close, "Ctrl+Q", tr("Afslut programmet"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.guard = SaveGuard(window)
+        self.compare = CompareAction(window)
+        self.compare_action = action(tr("Sa&mmenlign med …"), self.compare.run, None,
+                                     tr("Sammenlign med en anden version af projektmappen og tag ændringer med"))
         self._fill_recent()
 
     def fill_menu(self, menu: QMenu) -> None:
@@ -79,6 +85,10 @@ class FileActions(QObject):
         menu.addAction(self.save)
         menu.addAction(self.save_as)
         menu.addAction(self.export)
+        menu.addSeparator()
+        menu.addAction(self.compare_action)
+        menu.addAction(self.guard.summary_action)
+        menu.addAction(self.guard.change_log_action)
         menu.addSeparator()
         menu.addAction(self.close)
         menu.addSeparator()
@@ -124,7 +134,10 @@ class FileActions(QObject):
                                  0, 0, self._win)
         plain(*dialog.findChildren(QLabel))
         dialog.setWindowTitle(self.tr("Åbner projektmappe"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal QProgressDialog runs processEvents inside setValue, so the job's
+        # `finished` could delete the dialog while it is still inside setValue (seen as a crash).
+        # The window stays usable anyway; opening another file cancels this job first.
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -224,14 +237,23 @@ class FileActions(QObject):
 
     def _save_to(self, path: str) -> bool:
         win = self._win
+        verdict = self.guard.check(path)
+        if verdict == Verdict.SAVE_AS:
+            return self.save_document_as()
+        if verdict == Verdict.CANCEL:
+            return False
+        options = self.guard.save_options()
+        if options is None:
+            return False
         try:
-            win.document.save(path)
+            win.document.save(path, **options)
         except WorkbookError as err:
             win.show_error(self.tr("Projektmappen kan ikke gemmes"), err.line(win.lang))
             return False
         except ImportError as exc:
             win.show_error(self.tr("Projektmappen kan ikke gemmes"), str(exc))
             return False
+        self.guard.saved()
         win.recent.add(path)
         self._fill_recent()
         win.statusBar().showMessage(self.tr("Gemt i {name}").format(name=Path(path).name), 5000)
