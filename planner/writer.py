@@ -152,30 +152,53 @@ class _WritePlan:
             self.grid = []
 
     def patch_cells(self) -> None:
+        """Write every model value that differs from its cell. The hot loop of a save (every cell of the
+        table passes here): values are read straight from the model's ``__dict__`` and the obvious
+        "unchanged" cases (a Decimal equal to calamine's float, the same text) are decided inline."""
         self._load_grid()
         sheet_name = self.src.sheet
-        mapped = [(key, col, _getter(key)) for key, col in self.src.columns.items() if _is_writable_key(key)]
-        mapped_keys = {key for key, _, _ in mapped}
+        mapped = [(key, col, *_field(key)) for key, col in self.src.columns.items() if _is_writable_key(key)]
+        mapped_keys = {key for key, _, _, _ in mapped}
+        mapped_years = {int(key[5:]) for key in mapped_keys if key.startswith("year:")}
+        grid = self.grid
         for ini in self.portfolio.initiatives:
-            if not ini.sources:
+            sources = ini.sources
+            if not sources:
                 continue
             row = _home_row(ini, sheet_name)
-            line = self.grid[row - 1] if self.grid and row is not None and row - 1 < len(self.grid) else None
-            sources = ini.sources
+            line = grid[row - 1] if grid and row is not None and row - 1 < len(grid) else None
+            width = len(line) if line is not None else 0
             if row is not None:
                 # The common case, kept tight: the fields in the sheet's columns on the initiative's row.
-                for key, col, get in mapped:
+                values, amounts, costs = ini.__dict__, ini.amounts, ini.costs
+                for key, col, kind, arg in mapped:
                     ref = sources.get(key)
-                    model = get(ini)
+                    model = amounts.get(arg) if kind == _AMOUNT else values.get(arg) if kind == _ATTR \
+                        else costs.get(arg) if kind == _COST else None
                     if ref is None or (ref.row == row and ref.column == col and ref.sheet == sheet_name):
-                        if line is not None and _quick_same(model, line[col - 1] if col - 1 < len(line) else None):
-                            continue
+                        if line is not None:
+                            v = line[col - 1] if col <= width else None
+                            cls = model.__class__
+                            if cls is Decimal:
+                                if (v.__class__ is float or v.__class__ is int) and float(model) == v:
+                                    continue
+                            elif cls is str and model:
+                                if v == model:
+                                    continue
+                            elif model is None or cls is str:
+                                if v is None or v == "":
+                                    continue
+                            elif cls is int:
+                                if (v.__class__ is float or v.__class__ is int) and v == model:
+                                    continue
+                            elif _quick_same(model, v):
+                                continue
                         if self._update(ref or CellRef(sheet=sheet_name, row=row, column=col), key, model) \
-                                and key.startswith("year:"):
+                                and kind == _AMOUNT:
                             self.edited_amounts.append(ini)
-                    elif self._update(ref, key, model) and key.startswith("year:"):
+                    elif self._update(ref, key, model) and kind == _AMOUNT:
                         self.edited_amounts.append(ini)
-            for key in _extra_keys(ini, mapped_keys if row is not None else set()):
+            for key in _extra_keys(ini, mapped_keys, mapped_years) if row is not None else _extra_keys(ini, set()):
                 ref = sources.get(key)
                 if ref is None or ref.row is None or ref.column is None:
                     if _has_value(ini, key):
@@ -358,26 +381,33 @@ def _is_writable_key(key: str) -> bool:
             or key.startswith(("year:", "cost:")))
 
 
-def _extra_keys(ini: Initiative, done: set[str]) -> list[str]:
-    """Fields not covered by the sheet's columns: their own source cells, or money with nowhere to go."""
+def _extra_keys(ini: Initiative, done: set[str], done_years: set[int] | None = None) -> list[str]:
+    """Fields not covered by the sheet's columns: their own source cells, or money with nowhere to go.
+
+    ``done_years`` (the years among ``done``) lets the common case, every amount in a mapped year column,
+    skip making a key per amount."""
     keys = [k for k in ini.sources if k not in done and _is_writable_key(k)]
-    keys += [k for y in ini.amounts if (k := f"year:{y}") not in done and k not in ini.sources]
-    keys += [k for c in ini.costs if (k := f"cost:{c.value}") not in done and k not in ini.sources]
+    if done_years is None or ini.amounts.keys() - done_years:
+        keys += [k for y in ini.amounts if (k := f"year:{y}") not in done and k not in ini.sources]
+    if ini.costs:
+        keys += [k for c in ini.costs if (k := f"cost:{c.value}") not in done and k not in ini.sources]
     return keys
 
 
-def _getter(key: str) -> Any:
+_AMOUNT, _COST, _ATTR, _NONE = range(4)
+
+
+def _field(key: str) -> tuple[int, Any]:
+    """How the model value of a column's key is found: (kind, year | cost category | attribute name)."""
     if key.startswith("year:"):
-        year = int(key[5:])
-        return lambda ini: ini.amounts.get(year)
+        return _AMOUNT, int(key[5:])
     if key.startswith("cost:"):
         try:
-            cat = CostCategory(key[5:])
+            return _COST, CostCategory(key[5:])
         except ValueError:
-            return lambda ini: None
-        return lambda ini: ini.costs.get(cat)
+            return _NONE, None
     attr = _ATTRS.get(key, key)
-    return lambda ini: getattr(ini, attr, None)
+    return (_ATTR, attr) if attr in Initiative.model_fields else (_NONE, None)
 
 
 def _rows(ini: Initiative, sheet: str) -> list[int]:
