@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -79,6 +80,21 @@ def create_window(path: str | None = None):  # type: ignore[no-untyped-def]
     return window
 
 
+class _FirstPaint(QObject):
+    """Benchmark hook (bench/ui_hooks.py): prints ``first-paint`` once the window's first frame is
+    painted, then quits. The line is printed on the next event-loop turn, after the whole frame."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._done)
+        return False
+
+    def _done(self) -> None:
+        print("first-paint", flush=True)
+        QCoreApplication.quit()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the app; ``argv`` is ``[]`` or ``[FILE]`` (what follows ``planner``)."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -88,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     window = create_window(files[0] if files else None)
     crash_handler.install(app, window)
     recovery.install(window)
+    if os.environ.get("PLANNER_BENCH_FIRST_PAINT") == "1":
+        hook = _FirstPaint(window)
+        window.installEventFilter(hook)
     window.show()
     return int(app.exec())
 
