@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from itertools import chain, compress, count, islice, repeat
-from operator import add, attrgetter, eq, floordiv, gt, is_not, mod, mul, ne
+from operator import add, eq, floordiv, gt, is_not, mod, mul, ne
 
 from planner.amounts import ZERO, AmountError, parse_amount
 from planner.edits import ChangeSet, apply, cell_change, revert
@@ -38,10 +38,6 @@ __all__ = [
 ]
 Locks = Iterable[str | tuple[str, int]]
 FrameArg = Frame | Decimal | int | str | Mapping[int, object] | None
-
-
-_ID, _AMOUNTS = attrgetter("id"), attrgetter("amounts")
-_LOCKED, _LOCKED_YEARS = attrgetter("locked"), attrgetter("locked_years")
 
 
 # -- integer tenths -----------------------------------------------------------------------------------
@@ -285,11 +281,15 @@ def _collect(portfolio: Portfolio, groups: dict[int | None, _Group], lockset: _L
     this is the hot path of fit to frame.
     """
     inis = portfolio.initiatives
-    ids: list[str] = list(map(_ID, inis))
-    sources: list[dict[int, Decimal]] = list(map(_AMOUNTS, inis))
+    ids: list[str] = []
+    sources: list[dict[int, Decimal]] = []
     flagged: list[int] = []
-    if any(map(_LOCKED, inis)) or any(map(_LOCKED_YEARS, inis)):
-        flagged = [k for k, ini in enumerate(inis) if ini.locked or ini.locked_years]
+    add_id, add_source = ids.append, sources.append
+    for k, ini in enumerate(inis):  # one visit per initiative: its attributes are read while in cache
+        add_id(ini.id)
+        add_source(ini.amounts)
+        if ini.locked or ini.locked_years:
+            flagged.append(k)
     if len(set(ids)) != len(ids):
         _check_unique(portfolio)
     special = lockset.whole.union(lockset.cells)
@@ -306,7 +306,7 @@ def _collect(portfolio: Portfolio, groups: dict[int | None, _Group], lockset: _L
                 unlocked[y] = a
         sources[k] = unlocked
     if None in groups:
-        cell_ids = list(chain.from_iterable(map(repeat, ids, map(len, sources))))
+        cell_ids = [i for i, am in zip(ids, sources) for _ in am]
         cell_years = list(chain.from_iterable(sources))
         olds = list(chain.from_iterable(map(dict.values, sources)))
         _fill(groups[None], cell_ids, cell_years, olds, _weights(olds), None)
