@@ -5,12 +5,14 @@ follows (so a view can line them up) and three rows: allocated, frame, remaining
 It listens to the initiatives model: a reset or a change of columns resets it; ``dataChanged`` there
 (one signal per changed cell) schedules one recompute on the next event-loop turn, and ``refresh()``
 recomputes at once; either emits ``dataChanged`` here only for the cells whose value changed.
+Once it :meth:`~TotalsModel.follow`\ s a document, an amount edit is applied from its ChangeSet in
+O(changed cells) (:meth:`~TotalsModel.apply_changes`) instead of summing the whole portfolio again.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,6 +28,15 @@ OVER_ROLE = Qt.ItemDataRole.UserRole + 20  # True on a remaining cell that is be
 _OVER_FG = QColor("#b71c1c")
 _OVER_BG = QColor("#fde2e1")
 _ROW_BG = QColor("#f1f3f6")
+
+
+class _Changes(Protocol):
+    """What :meth:`TotalsModel.apply_changes` reads of a ``planner.edits.ChangeSet``."""
+
+    ids: tuple[str, ...]
+    years: tuple[int, ...]
+    olds: tuple[Decimal | None, ...]
+    news: tuple[Decimal | None, ...]
 
 
 class TotalsModel(QAbstractTableModel):
@@ -47,6 +58,8 @@ class TotalsModel(QAbstractTableModel):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
+        self._following = False
+        self._synced = False
         self._recompute()
         source.modelReset.connect(self._reset)
         source.columnsInserted.connect(self._reset)
@@ -81,7 +94,11 @@ class TotalsModel(QAbstractTableModel):
     # -- sums ----------------------------------------------------------------------------------------
     def _sums(self) -> list[list[Decimal | None]]:
         portfolio = self._source.portfolio
-        by_year = portfolio.totals_by_year()
+        by_year: dict[int, Decimal] = {y: ZERO for y in portfolio.years}
+        for ini in portfolio.initiatives:
+            for y, a in ini.amounts.items():
+                by_year[y] = by_year.get(y, ZERO) + a
+        grand = sum(by_year.values(), ZERO)
         frame = portfolio.frame
         allocated: list[Decimal | None] = []
         framed: list[Decimal | None] = []
@@ -91,7 +108,7 @@ class TotalsModel(QAbstractTableModel):
                 allocated.append(by_year.get(year, ZERO))
                 framed.append(frame.by_year.get(year))
             elif key == "total":
-                allocated.append(portfolio.total())
+                allocated.append(grand)
                 framed.append(frame.effective_total())
             elif key == "delta":
                 allocated.append(sum((self._source.value(i, "delta") for i in portfolio.initiatives), ZERO))
@@ -132,11 +149,66 @@ class TotalsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _schedule(self, *_args: object) -> None:
-        self._timer.start()
+        if not self._following:
+            self._timer.start()
+
+    def follow(self, document: Any) -> None:
+        """Take figure changes from ``document`` (``amounts_changed(ChangeSet)`` and ``changed``) instead of
+        re-summing after every ``dataChanged`` of the table: amount edits are applied incrementally, other
+        changes (costs, locks) recompute on ``changed`` (connected to :meth:`refresh` by the window)."""
+        self._following = True
+        document.amounts_changed.connect(self.apply_changes)
+
+    def apply_changes(self, changes: _Changes) -> None:
+        """Add the ChangeSet's differences to the year, total and Δ sums; only those cells are re-texted.
+
+        The document reports a ChangeSet after ``redo`` and after ``undo``; which one it was is read from
+        the portfolio (each cell then holds either ``new`` or ``old``, never both: they differ).
+
+        The ``refresh()`` that follows for the same edit (the document's ``changed``) is then skipped.
+        Falls back to a full recompute when a changed year has no column (the columns are about to change).
+        """
+        deltas: dict[str, Decimal] = {}
+        portfolio = self._source.portfolio
+        for iid, year, old, new in zip(changes.ids, changes.years, changes.olds, changes.news, strict=True):
+            ini = portfolio.get(iid)
+            now = ini.amounts.get(year) if ini is not None else None
+            diff = (new or ZERO) - (old or ZERO)
+            if now == old and now != new:  # the same ChangeSet reports its undo too: then it was reverted
+                diff = -diff
+            key = f"year:{year}"
+            deltas[key] = deltas.get(key, ZERO) + diff
+        if any(k not in self._keys for k in deltas):
+            self._synced = False
+            self.refresh()
+            return
+        grand = sum(deltas.values(), ZERO)
+        for key in ("total", "delta"):
+            if key in self._keys:
+                deltas[key] = grand
+        self._timer.stop()
+        for key, diff in deltas.items():
+            if not diff:
+                continue
+            col = self._keys.index(key)
+            old = self._values[ALLOCATED][col]
+            self._values[ALLOCATED][col] = (old or ZERO) + diff
+            framed = self._values[FRAME][col]
+            if framed is not None:
+                self._values[REMAINING][col] = framed - self._values[ALLOCATED][col]  # type: ignore[operator]
+            for row in (ALLOCATED, REMAINING):
+                text = self._text(row, col)
+                if text != self._texts[row][col] or row == REMAINING:
+                    self._texts[row][col] = text
+                    self.dataChanged.emit(self.index(row, col), self.index(row, col))
+        self._synced = True
 
     def refresh(self) -> None:
-        """Recompute now (the figures changed)."""
+        """Recompute now (the figures changed), unless :meth:`apply_changes` already did for this change."""
         self._timer.stop()
+        if self._synced:
+            self._synced = False
+            return
         if [self._source.column_key(c) for c in range(self._source.columnCount())] != self._keys:
             self._reset()
             return
