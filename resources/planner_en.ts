@@ -72,47 +72,51 @@
   <context>
     <name>BudgetChart</name>
     <message>
-      <location filename="../ui/budget_chart.py" line="236" />
+      <location filename="../ui/budget_chart.py" line="247" />
       <source>({amount} over)</source>
       <translation>({amount} over)</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="274" />
+      <location filename="../ui/budget_chart.py" line="290" />
       <source>Beløb i mio. kr.</source>
       <translation>Amounts in DKK m</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="250" />
+      <location filename="../ui/budget_chart.py" line="266" />
       <source>Fordelt</source>
       <translation>Allocated</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="273" />
+      <location filename="../ui/budget_chart.py" line="271" />
+      <location filename="../ui/budget_chart.py" line="289" />
       <source>Over rammen</source>
       <translation>Over the frame</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="248" />
+      <location filename="../ui/budget_chart.py" line="264" />
       <source>Ramme (sum af år)</source>
       <translation>Frame (sum of years)</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="248" />
+      <location filename="../ui/budget_chart.py" line="264" />
       <source>Ramme i alt</source>
       <translation>Total frame</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="271" />
+      <location filename="../ui/budget_chart.py" line="287" />
       <source>Ramme pr. år</source>
       <translation>Frame per year</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="258" />
+      <location filename="../ui/budget_chart.py" line="274" />
       <source>Rest</source>
       <translation>Remainder</translation>
     </message>
+  </context>
+  <context>
+    <name>ChartText</name>
     <message>
-      <location filename="../ui/budget_chart.py" line="77" />
+      <location filename="../ui/chart_text.py" line="43" />
       <source>mio. kr.</source>
       <translation>DKK m</translation>
     </message>
@@ -509,144 +513,154 @@ The details are in the log file:
   <context>
     <name>FileActions</name>
     <message>
-      <location filename="../ui/file_actions.py" line="70" />
+      <location filename="../ui/file_actions.py" line="72" />
       <source>&amp;Afslut</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="67" />
+      <location filename="../ui/file_actions.py" line="69" />
       <source>&amp;Eksportér billede …</source>
       <translation>&amp;Export Picture …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="64" />
+      <location filename="../ui/file_actions.py" line="66" />
       <source>&amp;Gem</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="69" />
+      <location filename="../ui/file_actions.py" line="71" />
       <source>&amp;Luk</source>
       <translation>&amp;Close</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="60" />
+      <location filename="../ui/file_actions.py" line="62" />
       <source>&amp;Ny</source>
       <translation>&amp;New</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="200" />
+      <location filename="../ui/file_actions.py" line="213" />
       <source>&amp;Ryd listen</source>
       <translation>&amp;Clear List</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="202" />
+      <location filename="../ui/file_actions.py" line="215" />
       <source>(ingen)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="70" />
+      <location filename="../ui/file_actions.py" line="72" />
       <source>Afslut programmet</source>
       <translation>Quit the program</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="123" />
+      <location filename="../ui/file_actions.py" line="133" />
       <source>Annullér</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="260" />
+      <location filename="../ui/file_actions.py" line="282" />
       <source>Billede gemt i {name}</source>
       <translation>Picture saved to {name}</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="255" />
-      <location filename="../ui/file_actions.py" line="258" />
+      <location filename="../ui/file_actions.py" line="277" />
+      <location filename="../ui/file_actions.py" line="280" />
       <source>Billedet kan ikke gemmes</source>
       <translation>The picture cannot be saved</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="65" />
+      <location filename="../ui/file_actions.py" line="67" />
       <source>Gem &amp;som …</source>
       <translation>Save &amp;As …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="68" />
+      <location filename="../ui/file_actions.py" line="70" />
       <source>Gem den viste graf som PNG, SVG eller PDF</source>
       <translation>Save the chart shown as PNG, SVG or PDF</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="64" />
+      <location filename="../ui/file_actions.py" line="66" />
       <source>Gem i den samme projektmappe</source>
       <translation>Save into the same workbook</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="66" />
+      <location filename="../ui/file_actions.py" line="68" />
       <source>Gem i en ny projektmappe</source>
       <translation>Save into a new workbook</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="237" />
+      <location filename="../ui/file_actions.py" line="259" />
       <source>Gemt i {name}</source>
       <translation>Saved to {name}</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="69" />
+      <location filename="../ui/file_actions.py" line="71" />
       <source>Luk projektmappen</source>
       <translation>Close the workbook</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="123" />
+      <location filename="../ui/file_actions.py" line="133" />
       <source>Læser {name} …</source>
       <translation>Reading {name} …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="133" />
+      <location filename="../ui/file_actions.py" line="146" />
       <source>Læser {path} …</source>
       <translation>Reading {path} …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="230" />
-      <location filename="../ui/file_actions.py" line="233" />
+      <location filename="../ui/file_actions.py" line="251" />
+      <location filename="../ui/file_actions.py" line="254" />
       <source>Projektmappen kan ikke gemmes</source>
       <translation>The workbook cannot be saved</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="175" />
+      <location filename="../ui/file_actions.py" line="188" />
       <source>Projektmappen kan ikke åbnes</source>
       <translation>The workbook cannot be opened</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="60" />
+      <location filename="../ui/file_actions.py" line="76" />
+      <source>Sa&amp;mmenlign med …</source>
+      <translation>Co&amp;mpare With …</translation>
+    </message>
+    <message>
+      <location filename="../ui/file_actions.py" line="77" />
+      <source>Sammenlign med en anden version af projektmappen og tag ændringer med</source>
+      <translation>Compare with another version of the workbook and take changes from it</translation>
+    </message>
+    <message>
+      <location filename="../ui/file_actions.py" line="62" />
       <source>Start en tom portefølje</source>
       <translation>Start an empty portfolio</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="61" />
+      <location filename="../ui/file_actions.py" line="63" />
       <source>Å&amp;bn …</source>
       <translation>&amp;Open …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="61" />
+      <location filename="../ui/file_actions.py" line="63" />
       <source>Åbn en projektmappe (.xlsx)</source>
       <translation>Open a workbook (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="62" />
+      <location filename="../ui/file_actions.py" line="64" />
       <source>Åbn senes&amp;te</source>
       <translation>Open &amp;Recent</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="165" />
+      <location filename="../ui/file_actions.py" line="178" />
       <source>Åbnede {name}</source>
       <translation>Opened {name}</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="126" />
+      <location filename="../ui/file_actions.py" line="136" />
       <source>Åbner projektmappe</source>
       <translation>Opening workbook</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="170" />
+      <location filename="../ui/file_actions.py" line="183" />
       <source>Åbning annulleret</source>
       <translation>Opening cancelled</translation>
     </message>
@@ -981,12 +995,12 @@ or drag an .xlsx file onto the window.</translation>
       <translation>By phase</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="275" />
+      <location filename="../ui/file_actions.py" line="297" />
       <source>Eksportér billede</source>
       <translation>Export Picture</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="270" />
+      <location filename="../ui/file_actions.py" line="292" />
       <source>Gem projektmappe</source>
       <translation>Save Workbook</translation>
     </message>
@@ -1007,7 +1021,7 @@ or drag an .xlsx file onto the window.</translation>
       <translation>Do you want to save the changes to {name}?</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="265" />
+      <location filename="../ui/file_actions.py" line="287" />
       <source>Åbn projektmappe</source>
       <translation>Open Workbook</translation>
     </message>
@@ -1287,7 +1301,7 @@ Do you want to restore them?</translation>
   <context>
     <name>Render</name>
     <message>
-      <location filename="../ui/render.py" line="83" />
+      <location filename="../ui/render.py" line="88" />
       <source>Beløb i {unit}</source>
       <translation>Amounts in {unit}</translation>
     </message>
@@ -1302,22 +1316,22 @@ Do you want to restore them?</translation>
       <translation>Phases (pipeline)</translation>
     </message>
     <message>
-      <location filename="../ui/render.py" line="78" />
+      <location filename="../ui/render.py" line="83" />
       <source>Portefølje</source>
       <translation>Portfolio</translation>
     </message>
     <message>
-      <location filename="../ui/render.py" line="81" />
+      <location filename="../ui/render.py" line="86" />
       <source>Prisniveau {pl}</source>
       <translation>Price level {pl}</translation>
     </message>
     <message>
-      <location filename="../ui/render.py" line="226" />
+      <location filename="../ui/render.py" line="233" />
       <source>Side {n} af {total}</source>
       <translation>Page {n} of {total}</translation>
     </message>
     <message>
-      <location filename="../ui/render.py" line="82" />
+      <location filename="../ui/render.py" line="87" />
       <source>Status {date}</source>
       <translation>Status {date}</translation>
     </message>
@@ -1499,25 +1513,32 @@ Do you want to restore them?</translation>
   <context>
     <name>Timeline</name>
     <message>
-      <location filename="../ui/timeline_items.py" line="211" />
+      <location filename="../ui/timeline_items.py" line="213" />
       <source>Fase</source>
       <translation>Phase</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="219" />
+      <location filename="../ui/timeline_items.py" line="222" />
       <source>I alt</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="347" />
+      <location filename="../ui/pipeline_view.py" line="311" />
       <source>I alt: {total}</source>
       <translation>Total: {total}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_view.py" line="108" />
-      <location filename="../ui/timeline_view.py" line="294" />
+      <location filename="../ui/timeline_view.py" line="115" />
+      <location filename="../ui/timeline_view.py" line="301" />
       <source>I dag</source>
       <translation>Today</translation>
+    </message>
+    <message>
+      <location filename="../ui/chart_parts.py" line="88" />
+      <location filename="../ui/timeline_items.py" line="216" />
+      <location filename="../ui/timeline_items.py" line="217" />
+      <source>K{n}</source>
+      <translation>Q{n}</translation>
     </message>
     <message>
       <location filename="../ui/chart_parts.py" line="98" />
@@ -1525,58 +1546,57 @@ Do you want to restore them?</translation>
       <translation>Possible next phase</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="224" />
+      <location filename="../ui/timeline_items.py" line="227" />
       <source>Område</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_view.py" line="208" />
+      <location filename="../ui/timeline_view.py" line="215" />
       <source>Status {date}</source>
       <translation>Status {date}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_view.py" line="296" />
+      <location filename="../ui/timeline_view.py" line="303" />
       <source>Statusdato</source>
       <translation>Status date</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="366" />
+      <location filename="../ui/pipeline_view.py" line="385" />
       <source>Tal: mio. kr. pr. år</source>
       <translation>Figures: DKK m per year</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="156" />
+      <location filename="../ui/timeline_items.py" line="153" />
       <source>Uden område</source>
       <translation>No area</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="325" />
+      <location filename="../ui/timeline_items.py" line="328" />
       <source>mulig {phase}</source>
       <translation>possible {phase}</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="251" />
+      <location filename="../ui/pipeline_view.py" line="256" />
       <source>{id} (mulig)</source>
       <translation>{id} (possible)</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="334" />
+      <location filename="../ui/pipeline_view.py" line="306" />
       <source>{n} initiativer</source>
       <translation>{n} initiatives</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="157" />
-      <location filename="../ui/timeline_items.py" line="204" />
+      <location filename="../ui/timeline_items.py" line="177" />
       <source>{n} initiativer · {total} mio. kr.</source>
       <translation>{n} initiatives · {total} DKK m</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="337" />
+      <location filename="../ui/pipeline_view.py" line="307" />
       <source>{total} mio. kr. i alt</source>
       <translation>{total} DKK m in total</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="216" />
+      <location filename="../ui/timeline_items.py" line="218" />
       <source>År</source>
       <translation>Year</translation>
     </message>

@@ -287,6 +287,7 @@ EN: dict[str, str] = {
     "I dag": "Today",
     "Status {date}": "Status {date}",
     "{n} initiativer · {total} mio. kr.": "{n} initiatives · {total} DKK m",
+    "K{n}": "Q{n}",
     "Vis basis": "Show baseline",
     "Tallene som indlæst, stiplet": "The figures as loaded, dashed",
     "Stak efter:": "Stack by:",
@@ -353,6 +354,9 @@ EN: dict[str, str] = {
     "Ingen forskelle mellem denne fil og {name}.": "No differences between this file and {name}.",
     "Initiativ / ændring": "Initiative / change",
     "Sammenlign med {name}": "Compare with {name}",
+    "Sa&mmenlign med …": "Co&mpare With …",
+    "Sammenlign med en anden version af projektmappen og tag ændringer med":
+        "Compare with another version of the workbook and take changes from it",
     "Tag 1 ændring fra {name}": "Take 1 change from {name}",
     "Tag {n} ændringer fra {name}": "Take {n} changes from {name}",
     "Tag alle": "Take All",

@@ -72,13 +72,17 @@ def test_long_timeline_is_split_over_pdf_pages(tmp_path: Path, qapp: object) -> 
     assert _pdf_pages(out) == -(-rows // 40)
 
 
-def test_title_and_legend_are_in_the_picture(tmp_path: Path, qapp: object) -> None:
+@pytest.mark.parametrize(("lang", "words"), [
+    ("da", ["– Tidslinje", "Prisniveau 2023-PL", "Screening", "Modning", "Afprøvning", "Udbredelse", "I dag"]),
+    ("en", ["– Timeline", "Price level 2023-PL", "Screening", "Maturing", "Testing", "Dissemination", "Today"]),
+])
+def test_title_and_legend_are_in_the_picture(tmp_path: Path, qapp: object, lang: str, words: list[str]) -> None:
     portfolio = sample_portfolio()
-    out = render_view(portfolio, "timeline", tmp_path / "t.svg")
+    out = render_view(portfolio, "timeline", tmp_path / "t.svg", lang=lang)
     text = out.read_text(encoding="utf-8")
-    for words in (f"{portfolio.name} – Tidslinje", "Prisniveau 2023-PL", "Screening", "Modning", "Afprøvning", "Udbredelse",
-                  "I dag"):
-        assert words in text, words
+    assert f"{portfolio.name} –" in text
+    for word in words:
+        assert word in text, word
 
 
 def test_unknown_suffix_and_view_are_refused(tmp_path: Path, qapp: object) -> None:
@@ -122,6 +126,7 @@ def test_planner_render_as_a_subprocess_without_display(tmp_path: Path) -> None:
     book = _workbook(tmp_path)
     out = tmp_path / "timeline.svg"
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["PLANNER_LANG"] = "da"
     done = subprocess.run([sys.executable, "-m", "planner", "render", str(book), "--view", "timeline", "-o",
                            str(out), "--width", "1200", "--height", "700", "--status-date", "2025-10-01"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

@@ -3,11 +3,13 @@
 When the frame is a total only there is no line to draw; a text in the corner compares the frame with
 the allocated total instead. Years over the frame get a red outline and a red label. Every graphics item
 is created once; :meth:`BudgetChart.refresh` (coalesced by a single-shot timer) only calls ``setOpts`` /
-``setData`` / ``setText`` so the chart can follow every edit.
+``setData`` / ``setText`` so the chart can follow every edit. Given the changed initiatives, it adds their
+differences to the sums it keeps (phase × year) instead of summing the whole portfolio again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 import numpy as np
@@ -20,6 +22,7 @@ from planner.model import Portfolio
 from planner.phases import PHASES, Phase
 from ui import palette
 from ui.chart_parts import LegendBar
+from ui.chart_text import amount_unit, chart_language
 
 BAR_WIDTH = 0.62
 
@@ -29,11 +32,15 @@ def tr(text: str) -> str:
 
 
 class AmountAxis(pg.AxisItem):
-    """Amount ticks the Danish way (12,5)."""
+    """Amount ticks in the chart's language (12,5 / 12.5)."""
+
+    def __init__(self, orientation: str, lang: str = "da") -> None:
+        super().__init__(orientation)
+        self.lang = lang
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         places = 0 if spacing >= 1 else 1
-        return [format_amount(Decimal(repr(v * scale)), places=places) for v in values]
+        return [format_amount(Decimal(repr(v * scale)), self.lang, places=places) for v in values]
 
 
 class YearTicksAxis(pg.AxisItem):
@@ -58,23 +65,28 @@ def phase_totals_by_year(portfolio: Portfolio) -> dict[Phase | None, dict[int, D
 
 
 class BudgetChart(QWidget):
-    """Stacked yearly totals by phase against the frame; items made once, updated in place."""
+    """Stacked yearly totals by phase against the frame; items made once, updated in place.
+
+    ``lang`` ('da'/'en', default: the language of the translated texts) sets how amounts read.
+    """
 
     VIEW_KEY = "budget"
 
-    def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None, *,
+                 lang: str | None = None) -> None:
         super().__init__(parent)
+        self.lang = chart_language(lang)
         self._portfolio = Portfolio()
         self._presentation = False
         self._legend = LegendBar()
         self._year_axis = YearTicksAxis()
-        self._amount_axis = AmountAxis("left")
+        self._amount_axis = AmountAxis("left", self.lang)
         self._plot = pg.PlotWidget(axisItems={"bottom": self._year_axis, "left": self._amount_axis})
         self._plot.setBackground(palette.BACKGROUND)
         self._plot.setMenuEnabled(False)
         self._plot.hideButtons()
         self._plot.showGrid(x=False, y=True, alpha=0.25)
-        self._plot.setLabel("left", tr("mio. kr."))
+        self._plot.setLabel("left", amount_unit())
         item = self._plot.getPlotItem()
         item.layout.setContentsMargins(6, 10, 16, 6)
         self._vb = item.getViewBox()
@@ -101,7 +113,14 @@ class BudgetChart(QWidget):
         self._summary.setZValue(20)
         self._plot.addItem(self._summary, ignoreBounds=True)
         self._value_labels: list[pg.TextItem] = []
+        self._label_state: list[tuple[str, bool, float, int]] = []
         self._years: list[int] = []
+        self._by_phase: dict[Phase | None, dict[int, Decimal]] = {}
+        self._totals: dict[int, Decimal] = {}
+        self._shown: dict[str, tuple[Phase | None, dict[int, Decimal]]] = {}
+        self._pending: set[str] | None = None
+        self._legend_state: tuple[bool, bool, bool] | None = None
+        self._has_unknown = False
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -129,15 +148,26 @@ class BudgetChart(QWidget):
 
     def set_portfolio(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
+        self._pending = None
         self._apply_refresh()
 
-    def refresh(self) -> None:
-        """Figures changed: update the items on the next event-loop turn (many edits → one update)."""
+    def refresh(self, changed_ids: Iterable[str] | None = None) -> None:
+        """Figures changed: update the items on the next event-loop turn (many edits → one update).
+
+        ``changed_ids`` (optional) names the initiatives whose amounts changed; only their differences
+        are added to the sums. Without it everything is summed again.
+        """
+        if changed_ids is None:
+            self._pending = None
+        elif self._pending is not None:
+            self._pending.update(changed_ids)
         self._timer.start()
 
     def set_presentation(self, on: bool) -> None:
         self._presentation = bool(on)
         self._apply_fonts()
+        self._label_state = []
+        self._pending = None
         self._apply_refresh()
 
     # -- queries for tests ------------------------------------------------------------------------
@@ -158,6 +188,11 @@ class BudgetChart(QWidget):
     def summary_text(self) -> str:
         self.flush()
         return self._summary.toPlainText()
+
+    def year_label(self, year: int) -> str:
+        """The text above a year's bar ('98,4' or '98,4  (3,2 over)')."""
+        self.flush()
+        return self._value_labels[self._years.index(year)].toPlainText() if year in self._years else ""
 
     def chart_totals(self) -> dict[int, float]:
         """Year → the height of the stacked bars as drawn."""
@@ -184,15 +219,57 @@ class BudgetChart(QWidget):
 
     # -- internals --------------------------------------------------------------------------------
     def _apply_refresh(self) -> None:
+        pending, self._pending = self._pending, set()
+        self._timer.stop()
+        if pending is None or not self._add_changes(pending):
+            self._sum_all()
+        self._show()
+
+    def _sum_all(self) -> None:
         p = self._portfolio
-        years = p.all_years()
-        by_phase = phase_totals_by_year(p)
-        totals = p.totals_by_year()
+        self._years = p.all_years()
+        self._by_phase = phase_totals_by_year(p)
+        self._totals = {y: ZERO for y in self._years}
+        for amounts in self._by_phase.values():
+            for y, a in amounts.items():
+                self._totals[y] += a
+        self._shown = {ini.id: (ini.phase, dict(ini.amounts)) for ini in self._portfolio.initiatives}
+        self._has_unknown = any(phase is None for phase, _ in self._shown.values())
+
+    def _add_changes(self, ids: set[str]) -> bool:
+        """Add the changed initiatives' differences to the sums; False when everything must be summed
+        again (an initiative is new or gone, changed phase, or has money in a year not shown)."""
+        updates = []
+        for iid in ids:
+            ini = self._portfolio.get(iid)
+            shown = self._shown.get(iid)
+            if ini is None or shown is None or shown[0] != ini.phase \
+                    or any(y not in self._totals for y in ini.amounts):
+                return False
+            updates.append((ini, shown[1]))
+        if len(self._shown) != len(self._portfolio.initiatives):
+            return False
+        for ini, before in updates:
+            lane = self._by_phase[ini.phase]
+            for y in before.keys() | ini.amounts.keys():
+                diff = ini.amounts.get(y, ZERO) - before.get(y, ZERO)
+                if diff:
+                    lane[y] += diff
+                    self._totals[y] += diff
+            self._shown[ini.id] = (ini.phase, dict(ini.amounts))
+        return True
+
+    def _show(self) -> None:
+        p = self._portfolio
+        years, by_phase, totals = self._years, self._by_phase, self._totals
         xs = np.array(years, dtype=float)
         base = np.zeros(len(years))
         for phase, bar in self._bars.items():
             heights = np.array([float(by_phase[phase].get(y, ZERO)) for y in years])
-            bar.setOpts(x=xs, height=heights, y0=base.copy(), width=BAR_WIDTH)
+            old = bar.opts
+            if not (np.array_equal(old["x"], xs) and np.array_equal(old["height"], heights)
+                    and np.array_equal(old["y0"], base)):
+                bar.setOpts(x=xs, height=heights, y0=base.copy(), width=BAR_WIDTH)
             bar.setVisible(bool(heights.any()))
             base += heights
         frame = p.frame
@@ -210,8 +287,8 @@ class BudgetChart(QWidget):
                            y0=np.zeros(len(over)), width=BAR_WIDTH + 0.08)
         self._update_value_labels(years, totals, set(over))
         self._update_summary()
-        self._years = years
-        self._year_axis.set_years(years)
+        if years != self._year_axis._years:
+            self._year_axis.set_years(years)
         top = max([float(t) for t in totals.values()] + [float(v) for v in frame.by_year.values()] + [1.0])
         if years:
             self._vb.setRange(xRange=(years[0] - 0.6, years[-1] + 0.6), yRange=(0, top * 1.22), padding=0)
@@ -226,36 +303,49 @@ class BudgetChart(QWidget):
             self._plot.addItem(label)
             self._value_labels.append(label)
         frame = self._portfolio.frame
+        state = self._label_state + [("", False, 0.0, 0)] * (len(self._value_labels) - len(self._label_state))
         for i, label in enumerate(self._value_labels):
             if i >= len(years):
                 label.hide()
                 continue
             y = years[i]
-            text = format_amount(totals[y])
+            text = format_amount(totals[y], self.lang)
             if y in over:
-                text += "  " + tr("({amount} over)").format(amount=format_amount(totals[y] - frame.by_year[y]))
-            label.setText(text, color=palette.OVER_FRAME if y in over else palette.TEXT)
-            label.setFont(palette.chart_font(sizes.label, bold=True))
+                excess = format_amount(totals[y] - frame.by_year[y], self.lang)
+                text += "  " + tr("({amount} over)").format(amount=excess)
+            now = (text, y in over, float(totals[y]), y)
+            if state[i] == now and label.isVisible():
+                continue
+            if state[i][:2] != now[:2]:
+                label.setText(text, color=palette.OVER_FRAME if y in over else palette.TEXT)
+                label.setFont(palette.chart_font(sizes.label, bold=True))
             label.setPos(float(y), float(totals[y]))
             label.show()
+            state[i] = now
+        self._label_state = state
 
     def _update_summary(self) -> None:
         p = self._portfolio
         frame_total = p.frame.effective_total()
-        allocated = p.total()
+        allocated = sum(self._totals.values(), ZERO)
         lines = []
+        unit = amount_unit()
+
+        def line(label: str, amount: Decimal) -> str:
+            return f"{label}: {format_amount(amount, self.lang)} {unit}"
+
         if frame_total is not None:
             label = tr("Ramme i alt") if p.frame.total is not None else tr("Ramme (sum af år)")
-            lines.append(f"{label}: {format_amount(frame_total)} mio. kr.")
-        lines.append(f"{tr('Fordelt')}: {format_amount(allocated)} mio. kr.")
+            lines.append(line(label, frame_total))
+        lines.append(line(tr("Fordelt"), allocated))
         color = palette.TEXT
         if frame_total is not None:
             rest = frame_total - allocated
             if rest < 0:
-                lines.append(f"{tr('Over rammen')}: {format_amount(-rest)} mio. kr.")
+                lines.append(line(tr("Over rammen"), -rest))
                 color = palette.OVER_FRAME
             else:
-                lines.append(f"{tr('Rest')}: {format_amount(rest)} mio. kr.")
+                lines.append(line(tr("Rest"), rest))
         self._summary.setText("\n".join(lines), color=color)
         self._summary.setFont(palette.chart_font(palette.font_sizes(self._presentation).label, bold=True))
 
@@ -264,8 +354,12 @@ class BudgetChart(QWidget):
         self._summary.setPos(x1, y1)
 
     def _update_legend(self, frame_line: bool, over: bool) -> None:
+        state = (frame_line, over, self._has_unknown)
+        if state == self._legend_state:
+            return
+        self._legend_state = state
         entries: list[tuple[str, str, object]] = [("solid", palette.phase_label(p), p) for p in PHASES]
-        if any(i.phase is None for i in self._portfolio.initiatives):
+        if state[2]:
             entries.append(("solid", palette.phase_label(None), None))
         if frame_line:
             entries.append(("line", tr("Ramme pr. år"), palette.FRAME_LINE))

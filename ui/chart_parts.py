@@ -85,7 +85,7 @@ class YearAxis(pg.AxisItem):
         for v in values:
             frac = v - math.floor(v)
             year = int(math.floor(v))
-            out.append(str(year) if abs(frac - 0.5) < 1e-6 else f"K{int(frac * 4) + 1} {year}")
+            out.append(str(year) if abs(frac - 0.5) < 1e-6 else tr("K{n}").format(n=int(frac * 4) + 1) + f" {year}")
         return out
 
 
@@ -100,13 +100,19 @@ def legend_entries(include_next: bool = True, include_unknown: bool = False) -> 
 
 
 class LegendBar(QWidget):
-    """A one-line legend: phase swatches (with their patterns), the faded next phase and the lines."""
+    """A legend: phase swatches (with their patterns), the faded next phase and the lines.
+
+    One line when it fits; in a narrow widget (or with longer English texts) the entries wrap onto more
+    lines instead of being cut off at the right edge.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[tuple[str, str, object]] = legend_entries()
         self.presentation = False
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def set_entries(self, entries: list[tuple[str, str, object]]) -> None:
         self._entries = entries
@@ -124,13 +130,45 @@ class LegendBar(QWidget):
     def _font_metrics(self) -> QFontMetricsF:
         return QFontMetricsF(palette.chart_font(palette.font_sizes(self.presentation).legend))
 
+    def _entry_width(self, fm: QFontMetricsF, kind: str, text: str) -> float:
+        swatch = 0.0 if kind == "text" else fm.height() * 1.8 + 6
+        return swatch + fm.horizontalAdvance(text) + 20
+
+    def _lines(self, width: float) -> list[list[tuple[float, tuple[str, str, object]]]]:
+        """The entries flowed into lines no wider than ``width``: [(x, entry), …] per line."""
+        fm = self._font_metrics()
+        lines: list[list[tuple[float, tuple[str, str, object]]]] = [[]]
+        x = 10.0
+        for entry in self._entries:
+            w = self._entry_width(fm, entry[0], entry[1])
+            if lines[-1] and x + w - 20 > width - 6:
+                lines.append([])
+                x = 10.0
+            lines[-1].append((x, entry))
+            x += w
+        return lines
+
+    def _height_for_lines(self, n: int) -> int:
+        h = self._font_metrics().height()
+        return int(h * (1.5 * max(n, 1) + 0.5))
+
     def sizeHint(self) -> QSize:
         fm = self._font_metrics()
-        width = sum(fm.horizontalAdvance(t) + fm.height() * 2.6 + 18 for _, t, _ in self._entries)
-        return QSize(int(width) + 20, int(fm.height() * 2.0))
+        width = sum(self._entry_width(fm, k, t) for k, t, _ in self._entries)
+        return QSize(int(width) + 20, self._height_for_lines(1))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(100, self.sizeHint().height())
+        return QSize(100, self._height_for_lines(1))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._height_for_lines(len(self._lines(width)))
+
+    def line_count(self) -> int:
+        """How many lines the legend takes at its present width."""
+        return len(self._lines(self.width()))
 
     def paintEvent(self, event: object) -> None:
         p = QPainter(self)
@@ -139,17 +177,18 @@ class LegendBar(QWidget):
         p.setFont(font)
         fm = QFontMetricsF(font)
         h = fm.height()
-        x = 10.0
-        cy = self.height() / 2
-        for kind, text, key in self._entries:
-            if kind != "text":
-                sw = QRectF(x, cy - h * 0.4, h * 1.8, h * 0.8)
-                paint_swatch(p, kind, sw, key)
-                x = sw.right() + 6
-            p.setPen(palette.MUTED_TEXT if kind == "text" else palette.TEXT)
-            p.drawText(QRectF(x, 0, fm.horizontalAdvance(text) + 4, self.height()),
-                       int(Qt.AlignmentFlag.AlignVCenter), text)
-            x += fm.horizontalAdvance(text) + 20
+        lines = self._lines(self.width())
+        top = (self.height() - h * 1.5 * len(lines)) / 2
+        for i, line in enumerate(lines):
+            cy = top + h * 1.5 * (i + 0.5)
+            for x, (kind, text, key) in line:
+                if kind != "text":
+                    sw = QRectF(x, cy - h * 0.4, h * 1.8, h * 0.8)
+                    paint_swatch(p, kind, sw, key)
+                    x = sw.right() + 6
+                p.setPen(palette.MUTED_TEXT if kind == "text" else palette.TEXT)
+                p.drawText(QRectF(x, cy - h, fm.horizontalAdvance(text) + 4, h * 2),
+                           int(Qt.AlignmentFlag.AlignVCenter), text)
         p.end()
 
 

@@ -53,6 +53,19 @@ def current_language() -> str:
     return _current or Settings().language()
 
 
+def installed_language() -> str:
+    """'da' or 'en' as installed by :func:`install`; '' when nothing is installed (headless, tests)."""
+    return _current
+
+
+def text_language() -> str:
+    """The language translated texts come out in now: the installed one, else Danish (the source texts).
+
+    Charts format numbers and dates in this language by default, so words and numbers always agree.
+    """
+    return _current or "da"
+
+
 def translation_files(lang: str) -> list[str]:
     """The .qm files for ``lang`` that exist: Qt's own first, then ours (ours win on a clash)."""
     from ui.app import resource_path

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
+from planner.model import Initiative, area_label
 from planner.phases import Phase, fold
 from ui.initiatives_model import InitiativesModel
 
@@ -24,6 +25,13 @@ def _order(value: Any) -> tuple[int, Any]:
     if isinstance(value, tuple):
         return (0, value)
     return (1, fold(str(value)))
+
+
+def _search_text(ini: Initiative) -> str:
+    """What the search box matches: the texts of an initiative, its phase and area named in both languages."""
+    phase = (ini.phase.label_da, ini.phase.label_en) if ini.phase else ()
+    areas = (area_label(ini.area, "da"), area_label(ini.area, "en")) if ini.area else ()
+    return fold(" ".join((ini.id, ini.name, ini.area, ini.theme, ini.recipients, ini.phase_text, *phase, *areas)))
 
 
 class InitiativesProxy(QSortFilterProxyModel):
@@ -98,8 +106,7 @@ class InitiativesProxy(QSortFilterProxyModel):
             elif ini.phase != self._phase:
                 return False
         if self._text:
-            haystack = fold(" ".join((ini.id, ini.name, ini.area, ini.theme, ini.recipients, ini.phase_text,
-                                      ini.phase.label_da if ini.phase else "")))
+            haystack = _search_text(ini)
             return all(word in haystack for word in self._text.split())
         return True
 

@@ -23,6 +23,7 @@ from planner.model import Portfolio
 from planner.phases import PHASES, Phase
 from ui import palette
 from ui.chart_parts import LegendBar, YearAxis, YearGridItem, legend_entries
+from ui.chart_text import chart_language
 from ui.timeline_items import (
     BAR_HEIGHT,
     initiative_span,
@@ -159,11 +160,12 @@ def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
 class PipelineItem(pg.GraphicsObject):
     """Lanes, amounts per lane and year, and the bars: painted in device pixels, visible lines only."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "da") -> None:
         super().__init__()
         self._layout = PipelineLayout()
         self._selected = ""
         self.presentation = False
+        self.lang = lang
         self.setZValue(5)
 
     def set_layout(self, layout: PipelineLayout) -> None:
@@ -235,10 +237,13 @@ class PipelineItem(pg.GraphicsObject):
                                QColor(255, 255, 255, 215))
                 value = lane_amounts.get(year, ZERO)
                 p.setPen(palette.TEXT if value != 0 else palette.MUTED_TEXT)
-                text = f"{format_amount(value)}" if value != 0 else "–"
+                text = self.amount_text(value)
                 p.drawText(cell.adjusted(6, 0, -10, 0),
                            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), text)
         p.restore()
+
+    def amount_text(self, value: Decimal) -> str:
+        return format_amount(value, self.lang) if value != 0 else "–"
 
     def _paint_bar(self, p: QPainter, tr_: QTransform, bar: LaneBar, fm: QFontMetricsF) -> None:
         style = palette.phase_style(bar.phase)
@@ -281,10 +286,11 @@ class PipelineItem(pg.GraphicsObject):
 class LaneAxis(pg.AxisItem):
     """Left axis: each lane's phase name, its number of initiatives and total; 'I alt' at the bottom."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "da") -> None:
         super().__init__("left")
         self._layout = PipelineLayout()
         self.presentation = False
+        self.lang = lang
         self.setStyle(showValues=False, tickLength=0)
         self.setPen(pg.mkPen(palette.GRID))
 
@@ -294,6 +300,15 @@ class LaneAxis(pg.AxisItem):
 
     def generateDrawSpecs(self, p: QPainter) -> tuple[list, list, list]:  # noqa: ARG002
         return [], [], []
+
+    def lane_lines(self, lane: Lane) -> tuple[str, str, str]:
+        """('Modning', '4 initiativer', '19,8 mio. kr. i alt'): the texts beside a lane."""
+        return (palette.phase_label(lane.phase), tr("{n} initiativer").format(n=len(lane.ids)),
+                tr("{total} mio. kr. i alt").format(total=format_amount(lane.total, self.lang)))
+
+    def total_line(self) -> str:
+        """'I alt: 98,4': the text of the bottom line."""
+        return tr("I alt: {total}").format(total=format_amount(sum(self._layout.totals.values(), ZERO), self.lang))
 
     def _y(self, y: float) -> float:
         vb = self.linkedView()
@@ -324,17 +339,18 @@ class LaneAxis(pg.AxisItem):
             p.drawLine(cell.bottomLeft(), cell.bottomRight())
             block = fm_head.height() + fm_small.height() * 2
             y0 = cell.top() + max(4.0, min((cell.height() - block) / 2, 6.0))
+            name, count, total_text = self.lane_lines(lane)
             p.setFont(head)
             p.setPen(palette.HEADER_TEXT)
             p.drawText(QRectF(20, y0, w - 26, fm_head.height()), int(Qt.AlignmentFlag.AlignVCenter),
-                       palette.phase_label(lane.phase))
+                       fm_head.elidedText(name, Qt.TextElideMode.ElideRight, w - 26))
             p.setFont(small)
             p.setPen(palette.MUTED_TEXT)
             p.drawText(QRectF(20, y0 + fm_head.height(), w - 26, fm_small.height()),
-                       int(Qt.AlignmentFlag.AlignVCenter), tr("{n} initiativer").format(n=len(lane.ids)))
+                       int(Qt.AlignmentFlag.AlignVCenter), fm_small.elidedText(count, Qt.TextElideMode.ElideRight, w - 26))
             p.drawText(QRectF(20, y0 + fm_head.height() + fm_small.height(), w - 26, fm_small.height()),
                        int(Qt.AlignmentFlag.AlignVCenter),
-                       tr("{total} mio. kr. i alt").format(total=format_amount(lane.total)))
+                       fm_small.elidedText(total_text, Qt.TextElideMode.ElideRight, w - 26))
         p.setClipRect(bounds)
         r = len(lay.row_kind) - 1
         top, bottom = self._y(r - 0.5), self._y(r + 0.5)
@@ -342,29 +358,32 @@ class LaneAxis(pg.AxisItem):
         p.fillRect(cell, QColor("#eef0f2"))
         p.setFont(head)
         p.setPen(palette.HEADER_TEXT)
-        total = sum(lay.totals.values(), ZERO)
-        p.drawText(cell.adjusted(20, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter),
-                   tr("I alt: {total}").format(total=format_amount(total)))
+        p.drawText(cell.adjusted(20, 0, -6, 0), int(Qt.AlignmentFlag.AlignVCenter), self.total_line())
         p.setPen(pg.mkPen(palette.GRID))
         p.drawLine(QPointF(bounds.right(), bounds.top()), QPointF(bounds.right(), bounds.bottom()))
 
 
 class PipelineView(QWidget):
-    """Swim lanes by SUSI phase; same selection contract as the timeline."""
+    """Swim lanes by SUSI phase; same selection contract as the timeline.
+
+    ``lang`` ('da'/'en', default: the language of the translated texts) sets how amounts read.
+    """
 
     VIEW_KEY = "phases"
 
     initiative_selected = Signal(str)
 
-    def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None, *,
+                 lang: str | None = None) -> None:
         super().__init__(parent)
+        self.lang = chart_language(lang)
         self._portfolio = Portfolio()
         self._layout = PipelineLayout()
         self._selected = ""
         self._presentation = False
         self._legend = LegendBar()
         self._legend.set_entries([*legend_entries(), ("text", tr("Tal: mio. kr. pr. år"), None)])
-        self._axis = LaneAxis()
+        self._axis = LaneAxis(self.lang)
         self._plot = _Plot(axisItems={"left": self._axis, "top": YearAxis("top"), "bottom": YearAxis("bottom")})
         self._plot.setBackground(palette.BACKGROUND)
         self._plot.setMenuEnabled(False)
@@ -376,7 +395,7 @@ class PipelineView(QWidget):
         self._vb.invertY(True)
         self._vb.setDefaultPadding(0.0)
         self._grid = YearGridItem()
-        self._item = PipelineItem()
+        self._item = PipelineItem(self.lang)
         self._plot.addItem(self._grid)
         self._plot.addItem(self._item)
         lay = QVBoxLayout(self)
@@ -448,6 +467,16 @@ class PipelineView(QWidget):
     def legend(self) -> LegendBar:
         return self._legend
 
+    def lane_labels(self) -> list[str]:
+        """The texts beside the lanes, top to bottom, then the total line: what the left axis shows."""
+        lay = self.pipeline_layout()
+        return [text for lane in lay.lanes for text in self._axis.lane_lines(lane)] + [self._axis.total_line()]
+
+    def amount_texts(self, phase: Phase | None) -> list[str]:
+        """The amounts line of a lane as shown, one text per year ('–' for nothing)."""
+        lane = next(lane for lane in self.pipeline_layout().lanes if lane.phase == phase)
+        return [self._item.amount_text(lane.amounts.get(y, ZERO)) for y in self._layout.years]
+
     # -- internals --------------------------------------------------------------------------------
     def _apply_refresh(self) -> None:
         self._layout = build_pipeline(self._portfolio)
@@ -487,4 +516,4 @@ class PipelineView(QWidget):
             QToolTip.hideText()
             return
         pos = self._plot.viewport().mapToGlobal(self._plot.mapFromScene(scene_pos))
-        QToolTip.showText(pos, plain_to_tooltip_html(tooltip_text(ini)), self._plot)
+        QToolTip.showText(pos, plain_to_tooltip_html(tooltip_text(ini, self.lang)), self._plot)

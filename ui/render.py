@@ -20,14 +20,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
 from planner.model import Portfolio
-from ui import palette
-from ui.timeline_items import format_date_da
+from ui import i18n, palette
+from ui.chart_text import amount_unit, format_date
 
 VIEWS = ("timeline", "phases", "budget")
 SUFFIXES = (".png", ".svg", ".pdf")
@@ -55,32 +55,37 @@ def ensure_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def make_view(view: str, portfolio: Portfolio) -> QWidget:
-    """A fresh chart widget of the given kind."""
+def make_view(view: str, portfolio: Portfolio, lang: str | None = None) -> QWidget:
+    """A fresh chart widget of the given kind (``lang``: see the charts; default the texts' language)."""
     if view == "timeline":
         from ui.timeline_view import TimelineView
 
-        return TimelineView(portfolio)
+        return TimelineView(portfolio, lang=lang)
     if view == "phases":
         from ui.pipeline_view import PipelineView
 
-        return PipelineView(portfolio)
+        return PipelineView(portfolio, lang=lang)
     if view == "budget":
         from ui.budget_chart import BudgetChart
 
-        return BudgetChart(portfolio)
+        return BudgetChart(portfolio, lang=lang)
     raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
 
 
-def title_lines(portfolio: Portfolio, view: str, status: date | None = None) -> tuple[str, str]:
-    """('UIP 2023 – Tidslinje', 'Prisniveau 2023-PL · Status 23. november 2026 · Beløb i mio. kr.')."""
+def title_lines(portfolio: Portfolio, view: str, status: date | None = None,
+                lang: str | None = None) -> tuple[str, str]:
+    """('UIP 2023 – Tidslinje', 'Prisniveau 2023-PL · Status 23. november 2026 · Beløb i mio. kr.').
+
+    Words come from the translator installed; the date reads in ``lang`` (default: the texts' language).
+    """
+    lang = i18n.normalise(lang) if lang else i18n.text_language()
     name = portfolio.name or (Path(portfolio.source.path).stem if portfolio.source and portfolio.source.path
                               else tr("Portefølje"))
     parts = []
     if portfolio.price_level:
         parts.append(tr("Prisniveau {pl}").format(pl=portfolio.price_level))
-    parts.append(tr("Status {date}").format(date=format_date_da(status or date.today())))
-    parts.append(tr("Beløb i {unit}").format(unit=portfolio.unit or "mio. kr."))
+    parts.append(tr("Status {date}").format(date=format_date(status or date.today(), lang)))
+    parts.append(tr("Beløb i {unit}").format(unit=amount_unit(portfolio.unit)))
     return f"{name} – {view_title(view)}", " · ".join(parts)
 
 
@@ -112,13 +117,15 @@ def _paint_title(p: QPainter, width: int, height: int, title: str, subtitle: str
     small = palette.chart_font(small_pt)
     fm_big, fm_small = QFontMetricsF(big), QFontMetricsF(small)
     top = (height - fm_big.height() - fm_small.height() - 4) / 2
+    room = width - 28 - (fm_small.horizontalAdvance(page) + 16 if page else 0)
     p.setFont(big)
     p.setPen(palette.HEADER_TEXT)
-    p.drawText(QRectF(14, top, width - 28, fm_big.height()), int(Qt.AlignmentFlag.AlignLeft), title)
+    p.drawText(QRectF(14, top, width - 28, fm_big.height()), int(Qt.AlignmentFlag.AlignLeft),
+               fm_big.elidedText(title, Qt.TextElideMode.ElideMiddle, room))
     p.setFont(small)
     p.setPen(palette.MUTED_TEXT)
     p.drawText(QRectF(14, top + fm_big.height() + 4, width - 28, fm_small.height()),
-               int(Qt.AlignmentFlag.AlignLeft), subtitle)
+               int(Qt.AlignmentFlag.AlignLeft), fm_small.elidedText(subtitle, Qt.TextElideMode.ElideRight, width - 28))
     if page:
         p.drawText(QRectF(14, top, width - 28, fm_big.height()),
                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), page)
@@ -246,12 +253,51 @@ def _auto_title(widget: QWidget) -> tuple[str | None, str]:
     if key not in VIEWS or not isinstance(portfolio, Portfolio):
         return None, ""
     status = widget.status_date() if hasattr(widget, "status_date") else None
-    return title_lines(portfolio, key, status)
+    return title_lines(portfolio, key, status, getattr(widget, "lang", None))
+
+
+def render_language(lang: str | None = None) -> str:
+    """'da'/'en': ``lang``, else the language installed in the app, else the command line's (PLANNER_LANG)."""
+    if lang:
+        return i18n.normalise(lang)
+    if i18n.installed_language():
+        return i18n.installed_language()
+    from planner.cli import cli_language
+
+    return cli_language()
+
+
+class _Language:
+    """Install a language's translators for a while (a headless render), then put back what was there."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._before = i18n.installed_language()
+        self._locale = QLocale()
+
+    def __enter__(self) -> None:
+        if self.lang != self._before:
+            i18n.install(self.lang)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.lang == self._before:
+            return
+        if self._before:
+            i18n.install(self._before)
+        else:
+            i18n.uninstall()
+        QLocale.setDefault(self._locale)
 
 
 def render_view(portfolio: Portfolio, view: str, out_path: str | os.PathLike[str], width: int = 1600,
-                height: int = 900, *, status_date: date | None = None, today: date | None = None) -> Path:
-    """Write one chart of a portfolio as PNG/SVG/PDF (by suffix), with a title band and a legend."""
+                height: int = 900, *, status_date: date | None = None, today: date | None = None,
+                lang: str | None = None) -> Path:
+    """Write one chart of a portfolio as PNG/SVG/PDF (by suffix), with a title band and a legend.
+
+    ``lang`` ('da'/'en') is the language of every text and number in the picture; by default the one the
+    app has installed, else PLANNER_LANG / the system's (:func:`planner.cli.cli_language`), so
+    ``PLANNER_LANG=en planner render …`` draws in English.
+    """
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     if width < 320 or height < 240:
@@ -259,14 +305,21 @@ def render_view(portfolio: Portfolio, view: str, out_path: str | os.PathLike[str
     out = Path(out_path)
     _check_suffix(out)
     ensure_app()
-    widget = make_view(view, portfolio)
+    lang = render_language(lang)
+    with _Language(lang):
+        return _render(portfolio, view, out, width, height, status_date, today, lang)
+
+
+def _render(portfolio: Portfolio, view: str, out: Path, width: int, height: int, status_date: date | None,
+            today: date | None, lang: str) -> Path:
+    widget = make_view(view, portfolio, lang)
     try:
         if view == "timeline":
             if today is not None:
                 widget.set_today(today)  # type: ignore[attr-defined]
             if status_date is not None:
                 widget.set_status_date(status_date)  # type: ignore[attr-defined]
-        title, subtitle = title_lines(portfolio, view, status_date or today)
+        title, subtitle = title_lines(portfolio, view, status_date or today, lang)
 
         def relayout(size: QSize) -> None:
             _layout_widget(widget, size)

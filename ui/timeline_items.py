@@ -23,6 +23,7 @@ from planner.amounts import format_amount
 from planner.model import Initiative, Portfolio, area_label
 from planner.phases import Phase
 from ui import palette
+from ui.chart_text import amount_unit, format_date
 
 BAR_HEIGHT = 0.62
 NEXT_BAR_HEIGHT = 0.62
@@ -32,13 +33,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
 
 
-MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-             "november", "december")
-
-
 def format_date_da(d: date) -> str:
-    """'23. november 2026'."""
-    return f"{d.day}. {MONTHS_DA[d.month - 1]} {d.year}"
+    """'23. november 2026' (kept for callers that want Danish whatever the language)."""
+    return format_date(d, "da")
 
 
 def year_fraction(d: date) -> float:
@@ -154,7 +151,7 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
             continue
         total = sum((i.total for i in members), start=members[0].total * 0)
         label = area_label(group, lang) if group else tr("Uden område")
-        detail = tr("{n} initiativer · {total} mio. kr.").format(n=len(members), total=format_amount(total, lang))
+        detail = header_detail(len(members), total, lang)
         layout.rows.append(Row("header", label, area=group, tint=tint, detail=detail))
         layout.bars_by_row.append([])
         for ini in members:
@@ -175,7 +172,12 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
     return layout
 
 
-def update_layout(layout: TimelineLayout, portfolio: Portfolio, ids: set[str]) -> bool:
+def header_detail(count: int, total: Decimal, lang: str) -> str:
+    """'12 initiativer · 98,4 mio. kr.': the text in an area's header band."""
+    return tr("{n} initiativer · {total} mio. kr.").format(n=count, total=format_amount(total, lang))
+
+
+def update_layout(layout: TimelineLayout, portfolio: Portfolio, ids: set[str], lang: str = "da") -> bool:
     """Recompute the bars of some initiatives in place; False when a full rebuild is needed instead
     (an initiative is new, gone, moved to another area, or a bar leaves the year range)."""
     years = portfolio.all_years()
@@ -201,7 +203,7 @@ def update_layout(layout: TimelineLayout, portfolio: Portfolio, ids: set[str]) -
             if found is not None:
                 members.append(found.total)
         total = sum(members, start=Decimal(0))
-        head.detail = tr("{n} initiativer · {total} mio. kr.").format(n=len(members), total=format_amount(total))
+        head.detail = header_detail(len(members), total, lang)
     return True
 
 
@@ -211,12 +213,13 @@ def tooltip_text(ini: Initiative, lang: str = "da") -> str:
     lines = [f"{ini.id} – {' '.join(ini.name.split())}", f"{tr('Fase')}: {phase}"]
     span = ini.years_span()
     if span is not None:
-        start = f"{span[0]}" + (f" K{ini.start_quarter}" if ini.start_quarter else "")
-        end = f"{span[1]}" + (f" K{ini.end_quarter}" if ini.end_quarter else "")
+        start = f"{span[0]}" + (" " + tr("K{n}").format(n=ini.start_quarter) if ini.start_quarter else "")
+        end = f"{span[1]}" + (" " + tr("K{n}").format(n=ini.end_quarter) if ini.end_quarter else "")
         lines.append(f"{tr('År')}: {start}–{end}")
+    unit = amount_unit()
     for year in sorted(ini.amounts):
-        lines.append(f"  {year}: {format_amount(ini.amounts[year], lang)} mio. kr.")
-    lines.append(f"{tr('I alt')}: {format_amount(ini.total, lang)} mio. kr.")
+        lines.append(f"  {year}: {format_amount(ini.amounts[year], lang)} {unit}")
+    lines.append(f"{tr('I alt')}: {format_amount(ini.total, lang)} {unit}")
     nxt = next_phase_of(ini)
     if nxt is not None and ini.next_round:
         lines.append(f"{tr('Mulig næste fase')}: {palette.phase_label(nxt)} ({ini.next_round})")
@@ -414,9 +417,12 @@ class RowLabelAxis(pg.AxisItem):
                 continue
             if row.kind == "header":
                 p.fillRect(cell, palette.area_tint(row.tint))
-                p.setFont(header_font)
+                font = header_font
+                if QFontMetricsF(font).horizontalAdvance(row.label) > width - 16:
+                    font = id_font  # a long area name (English) is better smaller than cut off
+                p.setFont(font)
                 p.setPen(palette.HEADER_TEXT)
-                fm = QFontMetricsF(header_font)
+                fm = QFontMetricsF(font)
                 text = fm.elidedText(row.label, Qt.TextElideMode.ElideRight, width - 16)
                 p.drawText(cell.adjusted(8, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
                 continue

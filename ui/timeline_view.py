@@ -21,12 +21,12 @@ from planner.model import Initiative, Portfolio
 from planner.phases import PHASES
 from ui import palette
 from ui.chart_parts import LegendBar, YearAxis, YearGridItem, legend_entries
+from ui.chart_text import amount_unit, chart_language, format_date
 from ui.timeline_items import (
     BarsItem,
     RowLabelAxis,
     TimelineLayout,
     build_layout,
-    format_date_da,
     plain_to_tooltip_html,
     tooltip_text,
     tr,
@@ -56,25 +56,32 @@ class _Plot(pg.PlotWidget):
         super().mousePressEvent(ev)
 
 
-def _bar_labels(initiatives: Iterable[Initiative]) -> dict[str, str]:
-    """'Modning · 19,8 mio. kr.': the text inside each current-phase bar."""
+def _bar_labels(initiatives: Iterable[Initiative], lang: str = "da") -> dict[str, str]:
+    """'Modning · 19,8 mio. kr.' / 'Maturing · 19.8 DKK m': the text inside each current-phase bar."""
     labels: dict[str, str] = {}
     names = {p: palette.phase_label(p) for p in (*PHASES, None)}
+    unit = amount_unit()
     for ini in initiatives:
-        amount = f"{format_amount(ini.total)} mio. kr."
+        amount = f"{format_amount(ini.total, lang)} {unit}"
         labels[ini.id] = f"{names[ini.phase]} · {amount}" if ini.phase else amount
     return labels
 
 
 class TimelineView(QWidget):
-    """Gantt of initiatives by year; see the UI contract in the team brief for the public API."""
+    """Gantt of initiatives by year; see the UI contract in the team brief for the public API.
+
+    ``lang`` ('da'/'en', default: the language of the translated texts) sets how amounts, area names and
+    dates read; it is fixed for the widget's life (a language switch builds a new window).
+    """
 
     VIEW_KEY = "timeline"
 
     initiative_selected = Signal(str)
 
-    def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, portfolio: Portfolio | None = None, parent: QWidget | None = None, *,
+                 lang: str | None = None) -> None:
         super().__init__(parent)
+        self.lang = chart_language(lang)
         self._portfolio = Portfolio()
         self._visible: set[str] | None = None
         self._area: str | None = None
@@ -205,7 +212,7 @@ class TimelineView(QWidget):
         else:
             self._status_line.setPos(year_fraction(when))
             self._status_line.show()
-            self._status_line.label.setFormat(tr("Status {date}").format(date=format_date_da(when)))
+            self._status_line.label.setFormat(tr("Status {date}").format(date=format_date(when, self.lang)))
             self._status_line.label.valueChanged()
         self._update_legend()
 
@@ -256,7 +263,7 @@ class TimelineView(QWidget):
 
     def tooltip_for(self, initiative_id: str) -> str:
         ini = self._portfolio.get(initiative_id)
-        return tooltip_text(ini) if ini is not None else ""
+        return tooltip_text(ini, self.lang) if ini is not None else ""
 
     def plot_widget(self) -> pg.PlotWidget:
         return self._plot
@@ -274,14 +281,14 @@ class TimelineView(QWidget):
         pending, self._pending = self._pending, set()
         if self._refresh_timer.isActive():
             self._refresh_timer.stop()
-        if pending and update_layout(self._layout, self._portfolio, pending):
+        if pending and update_layout(self._layout, self._portfolio, pending, self.lang):
             initiatives = [i for i in (self._portfolio.get(k) for k in pending) if i is not None]
-            self._labels.update(_bar_labels(initiatives))
+            self._labels.update(_bar_labels(initiatives, self.lang))
             self._bars.set_layout(self._layout, self._labels)
             self._axis.set_layout(self._layout)
             return
-        self._layout = build_layout(self._portfolio, self._visible, self._area)
-        self._labels = _bar_labels(self._portfolio.initiatives)
+        self._layout = build_layout(self._portfolio, self._visible, self._area, lang=self.lang)
+        self._labels = _bar_labels(self._portfolio.initiatives, self.lang)
         self._bars.set_layout(self._layout, self._labels)
         self._axis.set_layout(self._layout)
         self._grid.set_range(self._layout.x_min, self._layout.x_max)
