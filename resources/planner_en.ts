@@ -72,43 +72,43 @@
   <context>
     <name>BudgetChart</name>
     <message>
-      <location filename="../ui/budget_chart.py" line="247" />
+      <location filename="../ui/budget_chart.py" line="315" />
       <source>({amount} over)</source>
       <translation>({amount} over)</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="290" />
+      <location filename="../ui/budget_chart.py" line="368" />
       <source>Beløb i mio. kr.</source>
       <translation>Amounts in DKK m</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="266" />
+      <location filename="../ui/budget_chart.py" line="340" />
       <source>Fordelt</source>
       <translation>Allocated</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="271" />
-      <location filename="../ui/budget_chart.py" line="289" />
+      <location filename="../ui/budget_chart.py" line="345" />
+      <location filename="../ui/budget_chart.py" line="367" />
       <source>Over rammen</source>
       <translation>Over the frame</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="264" />
+      <location filename="../ui/budget_chart.py" line="338" />
       <source>Ramme (sum af år)</source>
       <translation>Frame (sum of years)</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="264" />
+      <location filename="../ui/budget_chart.py" line="338" />
       <source>Ramme i alt</source>
       <translation>Total frame</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="287" />
+      <location filename="../ui/budget_chart.py" line="365" />
       <source>Ramme pr. år</source>
       <translation>Frame per year</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="274" />
+      <location filename="../ui/budget_chart.py" line="348" />
       <source>Rest</source>
       <translation>Remainder</translation>
     </message>
@@ -1561,7 +1561,7 @@ Do you want to restore them?</translation>
       <translation>Status date</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="385" />
+      <location filename="../ui/pipeline_view.py" line="386" />
       <source>Tal: mio. kr. pr. år</source>
       <translation>Figures: DKK m per year</translation>
     </message>
@@ -1612,22 +1612,22 @@ Do you want to restore them?</translation>
   <context>
     <name>TotalsModel</name>
     <message>
-      <location filename="../ui/totals_model.py" line="110" />
+      <location filename="../ui/totals_model.py" line="127" />
       <source>Bevilget i alt</source>
       <translation>Allocated in total</translation>
     </message>
     <message>
-      <location filename="../ui/totals_model.py" line="206" />
+      <location filename="../ui/totals_model.py" line="278" />
       <source>Over rammen med {amount} {unit}</source>
       <translation>Over the frame by {amount} {unit}</translation>
     </message>
     <message>
-      <location filename="../ui/totals_model.py" line="110" />
+      <location filename="../ui/totals_model.py" line="127" />
       <source>Ramme</source>
       <translation>Frame</translation>
     </message>
     <message>
-      <location filename="../ui/totals_model.py" line="110" />
+      <location filename="../ui/totals_model.py" line="127" />
       <source>Rest (ramme − bevilget)</source>
       <translation>Remainder (frame − allocated)</translation>
     </message>

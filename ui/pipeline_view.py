@@ -4,11 +4,14 @@ Each initiative sits in the lane of its current phase; its possible next phase s
 bar in the next lane from the round it may be proposed to. The first line of every lane holds the
 lane's amount per year, and a last line the programme's total per year — the pipeline a manager asks
 for. One item paints all of it, only the visible lines; refresh and selection repaint, never rebuild.
+An edit of amounts that leaves the bars where they are (the usual case) only adds the differences to the
+lane and total lines (:func:`update_pipeline`) and repaints those lines.
 """
 
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,10 +19,10 @@ from decimal import Decimal
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
 from planner.amounts import ZERO, format_amount
-from planner.model import Portfolio
+from planner.model import Initiative, Portfolio
 from planner.phases import PHASES, Phase
 from ui import palette
 from ui.chart_parts import LegendBar, YearAxis, YearGridItem, legend_entries
@@ -75,6 +78,8 @@ class PipelineLayout:
     totals: dict[int, Decimal] = field(default_factory=dict)
     x_min: float = 0.0
     x_max: float = 1.0
+    shown: dict[str, tuple[tuple[object, ...], dict[int, Decimal]]] = field(default_factory=dict)
+    """Initiative id → (what places its bars, its amounts as summed here): see :func:`update_pipeline`."""
 
     def lane_of(self, initiative_id: str) -> Phase | None | str:
         for lane in self.lanes:
@@ -101,6 +106,38 @@ def _pack(items: list[tuple[float, float, str, bool, Phase | None]]) -> list[int
     return lines
 
 
+def _placement(ini: Initiative) -> tuple[object, ...]:
+    """Everything the bars of an initiative depend on; equal placements give equal bars."""
+    return (ini.phase, initiative_span(ini), next_phase_of(ini), ini.next_round_year, ini.name)
+
+
+def update_pipeline(lay: PipelineLayout, portfolio: Portfolio, ids: set[str]) -> set[int] | None:
+    """Add the amount changes of ``ids`` to the lane and total lines in place; the rows whose numbers
+    changed, or None when the layout must be rebuilt (an initiative is new or gone, its bars move, or it
+    has money in a year the layout does not show)."""
+    if len(lay.shown) != len(portfolio.initiatives):
+        return None
+    years = set(lay.years)
+    updates = []
+    for iid in ids:
+        ini, shown = portfolio.get(iid), lay.shown.get(iid)
+        if ini is None or shown is None or shown[0] != _placement(ini) or not years.issuperset(ini.amounts):
+            return None
+        updates.append((ini, shown))
+    lane_index = {lane.phase: i for i, lane in enumerate(lay.lanes)}
+    rows: set[int] = set()
+    for ini, (placement, before) in updates:
+        lane = lay.lanes[lane_index[ini.phase]]
+        for y in before.keys() | ini.amounts.keys():
+            diff = ini.amounts.get(y, ZERO) - before.get(y, ZERO)
+            if diff:
+                lane.amounts[y] = lane.amounts.get(y, ZERO) + diff
+                lay.totals[y] = lay.totals.get(y, ZERO) + diff
+                rows.update((lane.first_row, len(lay.row_kind) - 1))
+        lay.shown[ini.id] = (placement, dict(ini.amounts))
+    return rows
+
+
 def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
     lay = PipelineLayout(years=portfolio.all_years())
     years = lay.years
@@ -114,6 +151,7 @@ def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
     xs: list[float] = [float(min(years)), float(max(years) + 1)] if years else []
     names = {ini.id: " ".join(ini.name.split()) for ini in portfolio.initiatives}
     for ini in portfolio.initiatives:
+        lay.shown[ini.id] = (_placement(ini), dict(ini.amounts))
         ids[ini.phase].append(ini.id)
         for y, a in ini.amounts.items():
             amounts[ini.phase][y] = amounts[ini.phase].get(y, ZERO) + a
@@ -167,11 +205,25 @@ class PipelineItem(pg.GraphicsObject):
         self.presentation = False
         self.lang = lang
         self.setZValue(5)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def set_layout(self, layout: PipelineLayout) -> None:
         self.prepareGeometryChange()
         self._layout = layout
         self.update()
+
+    def update_rows(self, rows: set[int]) -> None:
+        """Repaint only these lines (their numbers changed); a numbers box may be taller than a dense line."""
+        vb = self.getViewBox()
+        lay = self._layout
+        if vb is None:
+            self.update()
+            return
+        _px_w, px_h = vb.viewPixelSize()
+        font = palette.chart_font(palette.font_sizes(self.presentation).label, bold=True)
+        margin = (QFontMetricsF(font).height() + 8) * abs(px_h)
+        for r in rows:
+            self.update(QRectF(lay.x_min - 1, r - 0.5 - margin, lay.x_max - lay.x_min + 2, 1 + 2 * margin))
 
     def set_selected(self, initiative_id: str) -> None:
         if initiative_id != self._selected:
@@ -189,8 +241,12 @@ class PipelineItem(pg.GraphicsObject):
             return
         view = vb.viewRect()
         tr_ = p.transform()
-        first = max(0, int(math.floor(view.top())) - 1)
-        last = min(len(lay.row_kind), int(math.ceil(view.bottom())) + 2)
+        top, bottom = view.top(), view.bottom()
+        exposed = getattr(args[0], "exposedRect", None) if args else None
+        if isinstance(exposed, QRectF) and not exposed.isEmpty():
+            top, bottom = max(top, exposed.top()), min(bottom, exposed.bottom())
+        first = max(0, int(math.floor(top)) - 1)
+        last = min(len(lay.row_kind), int(math.ceil(bottom)) + 2)
         sizes = palette.font_sizes(self.presentation)
         row_px = abs(tr_.map(QPointF(0, 1)).y() - tr_.map(QPointF(0, 0)).y())
         dense = row_px < 6
@@ -347,7 +403,8 @@ class LaneAxis(pg.AxisItem):
             p.setFont(small)
             p.setPen(palette.MUTED_TEXT)
             p.drawText(QRectF(20, y0 + fm_head.height(), w - 26, fm_small.height()),
-                       int(Qt.AlignmentFlag.AlignVCenter), fm_small.elidedText(count, Qt.TextElideMode.ElideRight, w - 26))
+                       int(Qt.AlignmentFlag.AlignVCenter),
+                       fm_small.elidedText(count, Qt.TextElideMode.ElideRight, w - 26))
             p.drawText(QRectF(20, y0 + fm_head.height() + fm_small.height(), w - 26, fm_small.height()),
                        int(Qt.AlignmentFlag.AlignVCenter),
                        fm_small.elidedText(total_text, Qt.TextElideMode.ElideRight, w - 26))
@@ -379,6 +436,7 @@ class PipelineView(QWidget):
         self.lang = chart_language(lang)
         self._portfolio = Portfolio()
         self._layout = PipelineLayout()
+        self._pending: set[str] | None = None
         self._selected = ""
         self._presentation = False
         self._legend = LegendBar()
@@ -424,10 +482,20 @@ class PipelineView(QWidget):
 
     def set_portfolio(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
+        self._pending = None
         self._apply_refresh()
         self.fit_all()
 
-    def refresh(self) -> None:
+    def refresh(self, changed_ids: Iterable[str] | None = None) -> None:
+        """Figures changed: update on the next event-loop turn (many edits → one update).
+
+        ``changed_ids`` (optional) names the initiatives whose amounts changed: only the lane and total
+        lines change then, unless their bars moved. Without it the lanes are laid out again.
+        """
+        if changed_ids is None:
+            self._pending = None
+        elif self._pending is not None:
+            self._pending.update(changed_ids)
         self._timer.start()
 
     def select_initiative(self, initiative_id: str | None) -> None:
@@ -479,6 +547,16 @@ class PipelineView(QWidget):
 
     # -- internals --------------------------------------------------------------------------------
     def _apply_refresh(self) -> None:
+        pending, self._pending = self._pending, set()
+        self._timer.stop()
+        rows = update_pipeline(self._layout, self._portfolio, pending) if pending else None
+        if rows is not None:
+            if rows:
+                self._item.update_rows(rows)
+                self._axis.update()
+            return
+        if pending is not None and not pending:
+            return
         self._layout = build_pipeline(self._portfolio)
         self._item.set_layout(self._layout)
         self._axis.set_layout(self._layout)
