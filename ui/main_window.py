@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.last_error: tuple[str, str] | None = None
         self._remembered_view = "timeline"
         self._syncing_selection = False
+        self._charts_told = False
 
         self.views: dict[str, QWidget] = {key: make_view(key) for key in VIEW_KEYS}
         self.tabs = QTabWidget()
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.view.fill_view_menu(menu_bar.addMenu(self.tr("&Vis")))
         self.view.fill_help_menu(menu_bar.addMenu(self.tr("&Hjælp")))
         self.edit = edit_actions.install(self)
+        self.edit.totals_model.follow(self.document)
         self.rebalance = rebalance_charts.install(self)
         self.file_label = QLabel()
         plain(self.file_label)
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self.languages = language_menu.install(self)
 
         self.document.portfolio_replaced.connect(self._on_portfolio_replaced)
+        self.document.amounts_changed.connect(self._on_amounts_changed)
         self.document.changed.connect(self._on_changed)
         self.document.dirty_changed.connect(self.setWindowModified)
         self.document.path_changed.connect(self._update_title)
@@ -256,10 +259,20 @@ class MainWindow(QMainWindow):
         self._filters_changed()
         self._update_title()
 
+    def _on_amounts_changed(self, changes: object) -> None:
+        """Amounts changed: the charts redo only these initiatives (each coalesces into one redraw)."""
+        ids = set(getattr(changes, "ids", ()))
+        for view in self.views.values():
+            call(view, "refresh", ids)
+        self._charts_told = True
+
     def _on_changed(self) -> None:
         portfolio = self.document.portfolio
-        for view in self.views.values():
-            call(view, "refresh")
+        if self._charts_told:
+            self._charts_told = False
+        else:
+            for view in self.views.values():
+                call(view, "refresh")
         self.table_panel.refresh()
         self.findings_panel.set_findings(portfolio.findings)
         self.totals.update_from(portfolio)

@@ -18,6 +18,7 @@ from decimal import Decimal
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
 from planner.amounts import format_amount
 from planner.model import Initiative, Portfolio, area_label
@@ -87,6 +88,9 @@ class Row:
     area: str = ""
     tint: int = 0
     detail: str = ""
+    total: Decimal = Decimal(0)  # the initiative's total, or the group's on a header, as laid out
+    header: int = -1  # the row of this initiative's area header
+    count: int = 0  # initiatives under a header
 
 
 @dataclass
@@ -98,6 +102,9 @@ class TimelineLayout:
     row_of: dict[str, int] = field(default_factory=dict)
     x_min: float = 0.0
     x_max: float = 1.0
+    years: frozenset[int] = frozenset()  # the portfolio's years when laid out (they decide bar ends)
+    initiatives: int = 0  # how many the portfolio had when laid out
+    filtered: bool = False  # some initiatives are left out (table filter or one area shown)
 
     @property
     def bar_count(self) -> int:
@@ -138,6 +145,9 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
     """Group the initiatives by area (in the order they first appear), a header row above each group."""
     layout = TimelineLayout()
     years = portfolio.all_years()
+    layout.years = frozenset(years)
+    layout.initiatives = len(portfolio.initiatives)
+    layout.filtered = visible is not None or area is not None
     end_of_portfolio = (max(years) + 1) if years else None
     groups: dict[str, list[Initiative]] = {}
     for ini in portfolio.initiatives:
@@ -152,11 +162,13 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
         total = sum((i.total for i in members), start=members[0].total * 0)
         label = area_label(group, lang) if group else tr("Uden område")
         detail = header_detail(len(members), total, lang)
-        layout.rows.append(Row("header", label, area=group, tint=tint, detail=detail))
+        head = len(layout.rows)
+        layout.rows.append(Row("header", label, area=group, tint=tint, detail=detail, total=total,
+                               count=len(members)))
         layout.bars_by_row.append([])
         for ini in members:
             r = len(layout.rows)
-            layout.rows.append(Row("initiative", ini.name, ini.id, group, tint))
+            layout.rows.append(Row("initiative", ini.name, ini.id, group, tint, total=ini.total, header=head))
             layout.row_of.setdefault(ini.id, r)
             bars = bars_for(ini, r, end_of_portfolio)
             for b in bars:
@@ -180,31 +192,44 @@ def header_detail(count: int, total: Decimal, lang: str) -> str:
 def update_layout(layout: TimelineLayout, portfolio: Portfolio, ids: set[str], lang: str = "da") -> bool:
     """Recompute the bars of some initiatives in place; False when a full rebuild is needed instead
     (an initiative is new, gone, moved to another area, or a bar leaves the year range)."""
-    years = portfolio.all_years()
-    end_of_portfolio = (max(years) + 1) if years else None
+    return update_rows(layout, portfolio, ids, lang) is not None
+
+
+def update_rows(layout: TimelineLayout, portfolio: Portfolio, ids: set[str], lang: str = "da") -> set[int] | None:
+    """:func:`update_layout` in O(changed initiatives): the rows to repaint (the initiatives' and their
+    area headers', whose totals move by the initiatives' differences), or None when a rebuild is needed
+    (also when an initiative has money in a year the layout did not know: bar ends may move)."""
+    if not layout.years or layout.initiatives != len(portfolio.initiatives):
+        return None
+    end_of_portfolio = max(layout.years) + 1
+    changed: list[tuple[int, Initiative, list[Bar]]] = []
     for iid in ids:
         ini, row = portfolio.get(iid), layout.row_of.get(iid)
-        if ini is None or row is None or (ini.area or "") != layout.rows[row].area:
-            return False
+        if ini is not None and row is None and layout.filtered:
+            continue  # not shown
+        if ini is None or row is None or (ini.area or "") != layout.rows[row].area \
+                or not layout.years.issuperset(ini.amounts):
+            return None
         bars = bars_for(ini, row, end_of_portfolio)
         if any(b.x0 < layout.x_min or b.x1 > layout.x_max for b in bars):
-            return False
+            return None
+        changed.append((row, ini, bars))
+    dirty: set[int] = set()
+    heads: set[int] = set()
+    for row, ini, bars in changed:
+        entry = layout.rows[row]
         layout.bars_by_row[row] = bars
-        layout.rows[row].label = ini.name
-    affected = {layout.rows[layout.row_of[i]].area for i in ids}
-    for h, head in enumerate(layout.rows):
-        if head.kind != "header" or head.area not in affected:
-            continue
-        members = []
-        for row in layout.rows[h + 1:]:
-            if row.kind == "header":
-                break
-            found = portfolio.get(row.initiative_id)
-            if found is not None:
-                members.append(found.total)
-        total = sum(members, start=Decimal(0))
-        head.detail = header_detail(len(members), total, lang)
-    return True
+        entry.label = ini.name
+        total = ini.total
+        if entry.header >= 0 and total != entry.total:
+            layout.rows[entry.header].total += total - entry.total
+            heads.add(entry.header)
+        entry.total = total
+        dirty.add(row)
+    for h in heads:
+        head = layout.rows[h]
+        head.detail = header_detail(head.count, head.total, lang)
+    return dirty | heads
 
 
 def tooltip_text(ini: Initiative, lang: str = "da") -> str:
@@ -250,12 +275,19 @@ class BarsItem(pg.GraphicsObject):
         self._labels: dict[str, str] = {}
         self.presentation = False
         self.setZValue(10)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def set_layout(self, layout: TimelineLayout, labels: dict[str, str]) -> None:
         self.prepareGeometryChange()
         self._layout = layout
         self._labels = labels
         self.update()
+
+    def update_rows(self, rows: set[int]) -> None:
+        """Repaint only these rows (their bars or texts changed); the layout object is the same."""
+        lay = self._layout
+        for r in rows:
+            self.update(QRectF(lay.x_min - 1, r - 0.5, lay.x_max - lay.x_min + 2, 1.0))
 
     def set_selected(self, initiative_id: str) -> None:
         if initiative_id != self._selected:
@@ -266,14 +298,18 @@ class BarsItem(pg.GraphicsObject):
         lay = self._layout
         return QRectF(lay.x_min - 1, -1, (lay.x_max - lay.x_min) + 2, len(lay.rows) + 2)
 
-    def _visible_rows(self) -> range:
+    def _visible_rows(self, exposed: QRectF | None = None) -> range:
+        """The rows in view, narrowed to the part Qt asked to repaint when it says which."""
         vb = self.getViewBox()
         n = len(self._layout.rows)
         if vb is None:
             return range(n)
         rect = vb.viewRect()
-        first = max(0, int(math.floor(rect.top())) - 1)
-        last = min(n, int(math.ceil(rect.bottom())) + 2)
+        top, bottom = rect.top(), rect.bottom()
+        if exposed is not None and not exposed.isEmpty():
+            top, bottom = max(top, exposed.top()), min(bottom, exposed.bottom())
+        first = max(0, int(math.floor(top)) - 1)
+        last = min(n, int(math.ceil(bottom)) + 2)
         return range(first, last)
 
     def paint(self, p: QPainter, *args: object) -> None:
@@ -281,7 +317,8 @@ class BarsItem(pg.GraphicsObject):
         if not lay.rows:
             return
         tr_ = p.transform()
-        rows = self._visible_rows()
+        exposed = getattr(args[0], "exposedRect", None) if args else None
+        rows = self._visible_rows(exposed if isinstance(exposed, QRectF) else None)
         vb = self.getViewBox()
         view = vb.viewRect() if vb is not None else self.boundingRect()
         p.save()

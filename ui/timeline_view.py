@@ -30,7 +30,7 @@ from ui.timeline_items import (
     plain_to_tooltip_html,
     tooltip_text,
     tr,
-    update_layout,
+    update_rows,
     year_fraction,
 )
 
@@ -249,6 +249,11 @@ class TimelineView(QWidget):
         self._flush()
         return self._layout.next_bar_count
 
+    def bar_label(self, initiative_id: str) -> str:
+        """The text inside an initiative's current-phase bar ('Modning · 19,8 mio. kr.')."""
+        self._flush()
+        return self._labels.get(initiative_id, "")
+
     def timeline_layout(self) -> TimelineLayout:
         self._flush()
         return self._layout
@@ -281,11 +286,17 @@ class TimelineView(QWidget):
         pending, self._pending = self._pending, set()
         if self._refresh_timer.isActive():
             self._refresh_timer.stop()
-        if pending and update_layout(self._layout, self._portfolio, pending, self.lang):
+        if pending is not None and not pending:
+            return
+        names = {r: self._layout.rows[r].label for r in (self._layout.row_of.get(k) for k in pending or ())
+                 if r is not None}
+        rows = update_rows(self._layout, self._portfolio, pending, self.lang) if pending else None
+        if rows is not None:
             initiatives = [i for i in (self._portfolio.get(k) for k in pending) if i is not None]
             self._labels.update(_bar_labels(initiatives, self.lang))
-            self._bars.set_layout(self._layout, self._labels)
-            self._axis.set_layout(self._layout)
+            self._bars.update_rows(rows)
+            if any(self._layout.rows[r].label != name for r, name in names.items()):
+                self._axis.update()
             return
         self._layout = build_layout(self._portfolio, self._visible, self._area, lang=self.lang)
         self._labels = _bar_labels(self._portfolio.initiatives, self.lang)

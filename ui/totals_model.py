@@ -5,7 +5,7 @@ follows (so a view can line them up) and three rows: allocated, frame, remaining
 It listens to the initiatives model: a reset or a change of columns resets it; ``dataChanged`` there
 (one signal per changed cell) schedules one recompute on the next event-loop turn, and ``refresh()``
 recomputes at once; either emits ``dataChanged`` here only for the cells whose value changed.
-Once it :meth:`~TotalsModel.follow`\ s a document, an amount edit is applied from its ChangeSet in
+Once it follows a document (:meth:`~TotalsModel.follow`), an amount edit is applied from its ChangeSet in
 O(changed cells) (:meth:`~TotalsModel.apply_changes`) instead of summing the whole portfolio again.
 """
 
