@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPaintEngine, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
 from planner.amounts import ZERO, format_amount
@@ -204,12 +204,16 @@ class PipelineItem(pg.GraphicsObject):
         self._selected = ""
         self.presentation = False
         self.lang = lang
+        self._version = 0
+        self._cache: QImage | None = None
+        self._cache_key: tuple[object, ...] = ()
         self.setZValue(5)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def set_layout(self, layout: PipelineLayout) -> None:
         self.prepareGeometryChange()
         self._layout = layout
+        self._version += 1
         self.update()
 
     def update_rows(self, rows: set[int]) -> None:
@@ -248,32 +252,14 @@ class PipelineItem(pg.GraphicsObject):
         first = max(0, int(math.floor(top)) - 1)
         last = min(len(lay.row_kind), int(math.ceil(bottom)) + 2)
         sizes = palette.font_sizes(self.presentation)
-        row_px = abs(tr_.map(QPointF(0, 1)).y() - tr_.map(QPointF(0, 0)).y())
-        dense = row_px < 6
         p.save()
         p.setTransform(QTransform())
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
-        for lane in lay.lanes:
-            if lane.last_row < first or lane.first_row > last:
-                continue
-            band = tr_.mapRect(QRectF(view.left(), lane.first_row - 0.5, view.width(), lane.rows))
-            p.fillRect(band, palette.faded(palette.phase_style(lane.phase).fill, 38))
-            p.setPen(QPen(palette.GRID, 1.0))
-            p.drawLine(band.bottomLeft(), band.bottomRight())
+        engine = p.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.Type.Raster:
+            self._draw_cached_layer(p, tr_, view)
+        else:  # SVG, PDF: vector output, never a bitmap
+            self._paint_layer(p, tr_, view, first, last)
         value_font = palette.chart_font(sizes.label, bold=True)
-        bar_font = palette.chart_font(sizes.value, bold=True)
-        fm_bar = QFontMetricsF(bar_font)
-        p.setFont(bar_font)
-        for r in range(first, last):
-            if lay.row_kind[r] != "bars":
-                continue
-            for bar in lay.bars_by_row[r]:
-                if dense:
-                    style = palette.phase_style(bar.phase)
-                    rect = tr_.mapRect(QRectF(bar.x0, bar.row - BAR_HEIGHT / 2, bar.x1 - bar.x0, BAR_HEIGHT))
-                    p.fillRect(rect, palette.faded(style.fill, 90) if bar.next else style.fill)
-                else:
-                    self._paint_bar(p, tr_, bar, fm_bar)
         p.setFont(value_font)
         fm_value = QFontMetricsF(value_font)
         for r in range(first, last):
@@ -296,6 +282,67 @@ class PipelineItem(pg.GraphicsObject):
                 text = self.amount_text(value)
                 p.drawText(cell.adjusted(6, 0, -10, 0),
                            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), text)
+        p.restore()
+
+    def _draw_cached_layer(self, p: QPainter, tr_: QTransform, view: QRectF) -> None:
+        """Lanes and bars of every line in view from a picture kept until the layout, the view, the
+        selection or the fonts change: an edit of amounts then repaints only numbers, and a full repaint
+        of 10,000 dense bars is one image blit. ``p`` paints in device pixels (identity transform)."""
+        target = tr_.mapRect(view).toAlignedRect()
+        widget = self.getViewWidget()
+        ratio = widget.devicePixelRatioF() if widget is not None else 1.0
+        key = (self._version, self._selected, self.presentation, ratio, target.getRect(),
+               (tr_.m11(), tr_.m12(), tr_.m21(), tr_.m22(), tr_.dx(), tr_.dy()),
+               (view.left(), view.top(), view.width(), view.height()))
+        if key != self._cache_key or self._cache is None:
+            image = QImage(max(1, round(target.width() * ratio)), max(1, round(target.height() * ratio)),
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            first = max(0, int(math.floor(view.top())) - 1)
+            last = min(len(self._layout.row_kind), int(math.ceil(view.bottom())) + 2)
+            q = QPainter(image)
+            try:
+                q.setTransform(QTransform.fromTranslate(-target.x(), -target.y()))
+                self._paint_layer(q, tr_, view, first, last)
+            finally:
+                q.end()
+            self._cache, self._cache_key = image, key
+        p.drawImage(target.topLeft(), self._cache)
+
+    def _paint_layer(self, p: QPainter, tr_: QTransform, view: QRectF, first: int, last: int) -> None:
+        """Lane bands and bars of lines ``first`` … ``last - 1``, mapped through ``tr_`` onto ``p``'s
+        current transform (device pixels); thin lines (a zoomed-out big portfolio) as plain rectangles."""
+        lay = self._layout
+        row_px = abs(tr_.map(QPointF(0, 1)).y() - tr_.map(QPointF(0, 0)).y())
+        dense = row_px < 6
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
+        for lane in lay.lanes:
+            if lane.last_row < first or lane.first_row > last:
+                continue
+            band = tr_.mapRect(QRectF(view.left(), lane.first_row - 0.5, view.width(), lane.rows))
+            p.fillRect(band, palette.faded(palette.phase_style(lane.phase).fill, 38))
+            p.setPen(QPen(palette.GRID, 1.0))
+            p.drawLine(band.bottomLeft(), band.bottomRight())
+        bar_font = palette.chart_font(palette.font_sizes(self.presentation).value, bold=True)
+        fm_bar = QFontMetricsF(bar_font)
+        p.setFont(bar_font)
+        dense_fills: dict[tuple[Phase | None, bool], QColor] = {}
+        for r in range(first, last):
+            if lay.row_kind[r] != "bars":
+                continue
+            for bar in lay.bars_by_row[r]:
+                if dense:
+                    fill = dense_fills.get((bar.phase, bar.next))
+                    if fill is None:
+                        style = palette.phase_style(bar.phase)
+                        fill = dense_fills[(bar.phase, bar.next)] = \
+                            palette.faded(style.fill, 90) if bar.next else style.fill
+                    p.fillRect(tr_.mapRect(QRectF(bar.x0, bar.row - BAR_HEIGHT / 2, bar.x1 - bar.x0, BAR_HEIGHT)),
+                               fill)
+                else:
+                    self._paint_bar(p, tr_, bar, fm_bar)
         p.restore()
 
     def amount_text(self, value: Decimal) -> str:
