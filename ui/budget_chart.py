@@ -9,6 +9,7 @@ differences to the sums it keeps (phase × year) instead of summing the whole po
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -62,6 +63,15 @@ def phase_totals_by_year(portfolio: Portfolio) -> dict[Phase | None, dict[int, D
         for y, a in ini.amounts.items():
             out[ini.phase][y] += a
     return out
+
+
+def _nice_ceiling(value: float) -> float:
+    """``value`` rounded up to a quarter of its power of ten (123 → 125, 0.7 → 0.75), so that a small
+    edit leaves the amount axis as it is and the chart repaints only what changed."""
+    if value <= 0:
+        return 1.0
+    step = 10 ** math.floor(math.log10(value)) / 4
+    return math.ceil(value / step) * step
 
 
 class BudgetChart(QWidget):
@@ -121,6 +131,7 @@ class BudgetChart(QWidget):
         self._pending: set[str] | None = None
         self._legend_state: tuple[bool, bool, bool] | None = None
         self._has_unknown = False
+        self._ranges: tuple[tuple[float, float], tuple[float, float]] | None = None
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -291,7 +302,10 @@ class BudgetChart(QWidget):
             self._year_axis.set_years(years)
         top = max([float(t) for t in totals.values()] + [float(v) for v in frame.by_year.values()] + [1.0])
         if years:
-            self._vb.setRange(xRange=(years[0] - 0.6, years[-1] + 0.6), yRange=(0, top * 1.22), padding=0)
+            x_range, y_range = (years[0] - 0.6, years[-1] + 0.6), (0.0, _nice_ceiling(top * 1.22))
+            if self._ranges != (x_range, y_range):
+                self._ranges = (x_range, y_range)
+                self._vb.setRange(xRange=x_range, yRange=y_range, padding=0)
         self._update_legend(bool(frame.by_year), bool(over))
         self._place_summary()
 
