@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEngine, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from planner.amounts import format_amount
@@ -28,6 +28,7 @@ from ui.chart_text import amount_unit, format_date
 
 BAR_HEIGHT = 0.62
 NEXT_BAR_HEIGHT = 0.62
+DENSE_ROW_PX = 4.0  # rows thinner than this (a zoomed-out big portfolio) are drawn as plain coloured lines
 
 
 def tr(text: str) -> str:
@@ -274,6 +275,9 @@ class BarsItem(pg.GraphicsObject):
         self._selected = ""
         self._labels: dict[str, str] = {}
         self.presentation = False
+        self._cache: QImage | None = None
+        self._cache_key: tuple[object, ...] = ()
+        self._dirty_rows: set[int] = set()
         self.setZValue(10)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -286,6 +290,7 @@ class BarsItem(pg.GraphicsObject):
     def update_rows(self, rows: set[int]) -> None:
         """Repaint only these rows (their bars or texts changed); the layout object is the same."""
         lay = self._layout
+        self._dirty_rows.update(rows)
         for r in rows:
             self.update(QRectF(lay.x_min - 1, r - 0.5, lay.x_max - lay.x_min + 2, 1.0))
 
@@ -321,6 +326,17 @@ class BarsItem(pg.GraphicsObject):
         rows = self._visible_rows(exposed if isinstance(exposed, QRectF) else None)
         vb = self.getViewBox()
         view = vb.viewRect() if vb is not None else self.boundingRect()
+        row_px = abs(tr_.map(QPointF(0, 1)).y() - tr_.map(QPointF(0, 0)).y())
+        if row_px < DENSE_ROW_PX:
+            p.save()
+            p.setTransform(QTransform())
+            engine = p.paintEngine()
+            if engine is not None and engine.type() == QPaintEngine.Type.Raster:
+                self._draw_dense_cached(p, tr_, view)
+            else:
+                self._paint_dense(p, tr_, view, self._visible_rows())
+            p.restore()
+            return
         p.save()
         p.setTransform(QTransform())
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -350,6 +366,73 @@ class BarsItem(pg.GraphicsObject):
             for bar in sorted(bars, key=lambda b: not b.next):
                 self._paint_bar(p, tr_, bar, fm, covered if bar.next else None, view_px.left())
         p.restore()
+
+    def _paint_dense(self, p: QPainter, tr_: QTransform, view: QRectF, rows: Iterable[int]) -> None:
+        """Thin rows: area bands and each bar as a plain rectangle in its phase colour (no texts, stripes,
+        patterns or rounded corners: they would not be readable, and 10,000 of them cost seconds)."""
+        lay = self._layout
+        fills: dict[tuple[Phase | None, bool], QColor] = {}
+        for r in rows:
+            row = lay.rows[r]
+            if row.kind == "header":
+                p.fillRect(tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0)),
+                           palette.area_tint(row.tint).darker(115))
+                continue
+            for bar in lay.bars_by_row[r]:
+                fill = fills.get((bar.phase, bar.next))
+                if fill is None:
+                    style = palette.phase_style(bar.phase)
+                    fill = fills[(bar.phase, bar.next)] = palette.faded(style.fill, 90) if bar.next else style.fill
+                rect = tr_.mapRect(QRectF(bar.x0, r - BAR_HEIGHT / 2, bar.x1 - bar.x0, BAR_HEIGHT))
+                if rect.height() < 1.0:
+                    rect.setHeight(1.0)
+                p.fillRect(rect, fill)
+        row_of_selected = lay.row_of.get(self._selected)
+        if row_of_selected is not None and row_of_selected in rows:
+            sel = QColor(palette.SELECTION)
+            sel.setAlpha(120)
+            band = tr_.mapRect(QRectF(view.left(), row_of_selected - 0.5, view.width(), 1.0))
+            p.fillRect(band.adjusted(0, -1, 0, 1), sel)
+
+    def _draw_dense_cached(self, p: QPainter, tr_: QTransform, view: QRectF) -> None:
+        """The dense picture of every row in view, kept as an image until the layout, the view or the
+        selection change; rows changed by an edit (:meth:`update_rows`) are redrawn into it alone."""
+        target = tr_.mapRect(view).toAlignedRect()
+        widget = self.getViewWidget()
+        ratio = widget.devicePixelRatioF() if widget is not None else 1.0
+        key = (id(self._layout), self._selected, ratio, target.getRect(),
+               (tr_.m11(), tr_.m12(), tr_.m21(), tr_.m22(), tr_.dx(), tr_.dy()),
+               (view.left(), view.top(), view.width(), view.height()))
+        fresh = key != self._cache_key or self._cache is None
+        if fresh:
+            self._cache = QImage(max(1, round(target.width() * ratio)), max(1, round(target.height() * ratio)),
+                                 QImage.Format.Format_ARGB32_Premultiplied)
+            self._cache.setDevicePixelRatio(ratio)
+            self._cache.fill(Qt.GlobalColor.transparent)
+        if fresh or self._dirty_rows:
+            q = QPainter(self._cache)
+            try:
+                q.setTransform(QTransform.fromTranslate(-target.x(), -target.y()))
+                if fresh:
+                    self._paint_dense(q, tr_, view, self._visible_rows())
+                else:
+                    visible = self._visible_rows()
+                    for r in sorted(self._dirty_rows):
+                        if r not in visible:
+                            continue
+                        band = tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0)).adjusted(0, -1, 0, 1)
+                        q.save()
+                        q.setClipRect(band)
+                        q.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+                        q.fillRect(band, Qt.GlobalColor.transparent)
+                        q.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+                        self._paint_dense(q, tr_, view, range(max(0, r - 1), min(len(self._layout.rows), r + 2)))
+                        q.restore()
+            finally:
+                q.end()
+            self._cache_key = key
+            self._dirty_rows = set()
+        p.drawImage(target.topLeft(), self._cache)
 
     def _paint_bar(self, p: QPainter, tr_: QTransform, bar: Bar, fm: QFontMetricsF,
                    covered_until: float | None = None, visible_left: float | None = None) -> None:
@@ -424,6 +507,29 @@ class RowLabelAxis(pg.AxisItem):
     def generateDrawSpecs(self, p: QPainter) -> tuple[list, list, list]:  # noqa: ARG002
         return [], [], []
 
+    def _paint_areas(self, p: QPainter, vb: pg.ViewBox, first: int, last: int, width: float,
+                     font: QFont) -> None:
+        """Rows too thin to read: one tinted block per area in view, named where it is tall enough."""
+        lay = self._layout
+        heads = [h for h, row in enumerate(lay.rows) if row.kind == "header"] + [len(lay.rows)]
+        fm = QFontMetricsF(font)
+        p.setFont(font)
+        for h, end in zip(heads, heads[1:]):
+            if end < first or h > last:
+                continue
+            top = self.mapFromItem(vb, vb.mapFromView(QPointF(0, h - 0.5))).y()
+            bottom = self.mapFromItem(vb, vb.mapFromView(QPointF(0, end - 0.5))).y()
+            cell = QRectF(0, min(top, bottom), width, abs(bottom - top))
+            row = lay.rows[h]
+            p.fillRect(cell, palette.area_tint(row.tint))
+            p.setPen(QPen(palette.GRID, 1.0))
+            p.drawLine(cell.bottomLeft(), cell.bottomRight())
+            if cell.height() >= fm.height():
+                p.setPen(palette.HEADER_TEXT)
+                text = fm.elidedText(f"{row.label} ({row.count})", Qt.TextElideMode.ElideRight, width - 16)
+                p.drawText(QRectF(8, cell.top(), width - 16, min(cell.height(), fm.height() * 1.6)),
+                           int(Qt.AlignmentFlag.AlignVCenter), text)
+
     def paint(self, p: QPainter, *args: object) -> None:
         vb = self.linkedView()
         lay = self._layout
@@ -442,6 +548,13 @@ class RowLabelAxis(pg.AxisItem):
         plot_area = self.mapRectFromItem(vb, vb.boundingRect())
         bounds = QRectF(bounds.left(), plot_area.top(), bounds.width(), plot_area.height())
         p.setClipRect(bounds)
+        row_px = abs(self.mapFromItem(vb, vb.mapFromView(QPointF(0, 1))).y()
+                     - self.mapFromItem(vb, vb.mapFromView(QPointF(0, 0))).y())
+        if row_px < DENSE_ROW_PX:
+            self._paint_areas(p, vb, first, last, width, header_font)
+            p.setPen(pg.mkPen(palette.GRID))
+            p.drawLine(QPointF(bounds.right(), bounds.top()), QPointF(bounds.right(), bounds.bottom()))
+            return
         fm_id = QFontMetricsF(id_font)
         id_width = max((fm_id.horizontalAdvance(r.initiative_id) for r in lay.rows[first:last] if r.initiative_id),
                        default=0.0)
