@@ -226,8 +226,12 @@ class PipelineItem(pg.GraphicsObject):
         _px_w, px_h = vb.viewPixelSize()
         font = palette.chart_font(palette.font_sizes(self.presentation).label, bold=True)
         margin = (QFontMetricsF(font).height() + 8) * abs(px_h)
+        view = vb.viewRect()
         for r in rows:
-            self.update(QRectF(lay.x_min - 1, r - 0.5 - margin, lay.x_max - lay.x_min + 2, 1 + 2 * margin))
+            rect = QRectF(lay.x_min - 1, r - 0.5 - margin, lay.x_max - lay.x_min + 2, 1 + 2 * margin)
+            rect = rect.intersected(view)
+            if not rect.isEmpty():  # outside the view it would only make Qt repaint the axes around it
+                self.update(rect)
 
     def set_selected(self, initiative_id: str) -> None:
         if initiative_id != self._selected:
@@ -403,6 +407,17 @@ class LaneAxis(pg.AxisItem):
 
     def generateDrawSpecs(self, p: QPainter) -> tuple[list, list, list]:  # noqa: ARG002
         return [], [], []
+
+    def update_texts(self) -> None:
+        """Repaint the lane texts only: the axis's own bounding rect reaches over the year axes above and
+        below, which would repaint them too."""
+        vb = self.linkedView()
+        if vb is None:
+            self.update()
+            return
+        bounds = self.boundingRect()
+        plot_area = self.mapRectFromItem(vb, vb.boundingRect())
+        self.update(QRectF(bounds.left(), plot_area.top(), bounds.width(), plot_area.height()))
 
     def lane_lines(self, lane: Lane) -> tuple[str, str, str]:
         """('Modning', '4 initiativer', '19,8 mio. kr. i alt'): the texts beside a lane."""
@@ -600,7 +615,7 @@ class PipelineView(QWidget):
         if rows is not None:
             if rows:
                 self._item.update_rows(rows)
-                self._axis.update()
+                self._axis.update_texts()
             return
         if pending is not None and not pending:
             return

@@ -291,8 +291,12 @@ class BarsItem(pg.GraphicsObject):
         """Repaint only these rows (their bars or texts changed); the layout object is the same."""
         lay = self._layout
         self._dirty_rows.update(rows)
+        vb = self.getViewBox()
+        view = vb.viewRect() if vb is not None else self.boundingRect()
         for r in rows:
-            self.update(QRectF(lay.x_min - 1, r - 0.5, lay.x_max - lay.x_min + 2, 1.0))
+            rect = QRectF(lay.x_min - 1, r - 0.5, lay.x_max - lay.x_min + 2, 1.0).intersected(view)
+            if not rect.isEmpty():  # outside the view it would only make Qt repaint the axes around it
+                self.update(rect)
 
     def set_selected(self, initiative_id: str) -> None:
         if initiative_id != self._selected:
