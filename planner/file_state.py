@@ -50,3 +50,34 @@ def disk_state(portfolio: Portfolio) -> DiskState:
 def changed_on_disk(portfolio: Portfolio) -> bool:
     """True when the file's content differs from what was loaded or last saved (see module doc)."""
     return disk_state(portfolio) == DiskState.CHANGED
+
+
+def same_layout(ours: Portfolio, on_disk: Portfolio) -> bool:
+    """True when the file on disk still has the rows and columns ``ours`` was read from, so saving over
+    it writes each value into the right cell (a colleague changed values, not the table's shape).
+
+    Same sheet, header, columns, first/last/totals row, and every initiative we read sits in the same
+    row under the same id. Initiatives added in the app (no cells yet) are not looked at.
+    """
+    a, b = ours.source, on_disk.source
+    if a is None or b is None:
+        return False
+    keys = ("sheet", "header_row", "columns", "first_row", "last_row", "totals_row")
+    if any(getattr(a, k) != getattr(b, k) for k in keys):
+        return False
+    disk_rows = {ini.id: ref.row for ini in on_disk.initiatives if (ref := ini.sources.get("id")) is not None}
+    for ini in ours.initiatives:
+        ref = ini.sources.get("id")
+        if ref is not None and disk_rows.get(ini.id) != ref.row:
+            return False
+    return True
+
+
+def adopt_disk_version(portfolio: Portfolio, on_disk: Portfolio) -> None:
+    """Take the fingerprint of the version read from disk: the user has compared with it, so the next
+    save goes over it without asking again (only call when :func:`same_layout` holds)."""
+    if portfolio.source is None or on_disk.source is None:
+        return
+    d = on_disk.source
+    portfolio.source = portfolio.source.model_copy(update={"mtime_ns": d.mtime_ns, "size": d.size,
+                                                           "sha256": d.sha256})

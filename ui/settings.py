@@ -41,10 +41,14 @@ LAST_VIEW = Setting("view/last", str, "", "The chart shown when the window close
 DEFAULT_VIEW = Setting("view/default", str, "timeline", "Chart shown on first start: timeline/phases/budget.")
 AUTOSAVE_MINUTES = Setting("files/autosave_minutes", int, 1,
                            "Minutes between recovery snapshots while there are unsaved changes; 0 = off.")
+SUMMARY_ON_SAVE = Setting("save/summary_sheet", bool, False,
+                          "Write the summary sheet 'Oversigt' (totals and a native chart) on every save.")
+CHANGE_LOG_ON_SAVE = Setting("save/change_log", bool, False,
+                             "Append the changes since the last save to the sheet 'Ændringslog' on save.")
 
 SETTINGS: tuple[Setting, ...] = (
     LANGUAGE, RECENT_FILES, RECENT_MAX, WINDOW_GEOMETRY, WINDOW_STATE, SPLITTER_MAIN, SPLITTER_LOWER,
-    LAST_VIEW, DEFAULT_VIEW, AUTOSAVE_MINUTES,
+    LAST_VIEW, DEFAULT_VIEW, AUTOSAVE_MINUTES, SUMMARY_ON_SAVE, CHANGE_LOG_ON_SAVE,
 )
 
 
@@ -73,6 +77,8 @@ def _coerce(setting: Setting, raw: Any) -> Any:
             if isinstance(raw, (list, tuple)):
                 return list(raw)
             return [raw] if raw != "" else []
+        if setting.type is bool:
+            return raw if isinstance(raw, bool) else str(raw).strip().lower() in ("true", "1", "yes")
         if setting.type is int:
             return int(raw)
         if setting.type is str:
