@@ -84,6 +84,11 @@ class SaveGuard(QObject):
 
     # -- prompts (plain methods so tests can answer them) ----------------------------------------------
     def ask_conflict(self, name: str, can_overwrite: bool) -> ConflictChoice:
+        box, buttons = self.conflict_box(name, can_overwrite)
+        box.exec()
+        return buttons.get(box.clickedButton(), ConflictChoice.CANCEL)
+
+    def conflict_box(self, name: str, can_overwrite: bool) -> tuple[QMessageBox, dict[Any, ConflictChoice]]:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Filen er ændret"),
                           self.tr("{name} er ændret på disken, siden du åbnede den (en kollega har "
                                   "måske gemt den).").format(name=name), QMessageBox.StandardButton.NoButton,
@@ -105,10 +110,14 @@ class SaveGuard(QObject):
         buttons[cancel] = ConflictChoice.CANCEL
         box.setDefaultButton(save_as)
         box.setEscapeButton(cancel)
-        box.exec()
-        return buttons.get(box.clickedButton(), ConflictChoice.CANCEL)
+        return box, buttons
 
     def ask_locked(self, lock: LockInfo) -> LockChoice:
+        box, save_as = self.locked_box(lock)
+        box.exec()
+        return LockChoice.SAVE_AS if box.clickedButton() is save_as else LockChoice.CANCEL
+
+    def locked_box(self, lock: LockInfo) -> tuple[QMessageBox, Any]:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Filen er åben et andet sted"),
                           lock.describe(self._win.lang), QMessageBox.StandardButton.NoButton, self._win)
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -118,8 +127,7 @@ class SaveGuard(QObject):
         cancel = box.addButton(self.tr("&Annullér"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save_as)
         box.setEscapeButton(cancel)
-        box.exec()
-        return LockChoice.SAVE_AS if box.clickedButton() is save_as else LockChoice.CANCEL
+        return box, save_as
 
     def ask_reason(self, count: int) -> str | None:
         """The reason for the logged changes ('' = none given); None when the user cancels the save."""
