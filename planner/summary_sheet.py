@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from planner.amounts import ZERO
 from planner.cells import column_letter
+from planner.errors import WorkbookError
 from planner.model import Portfolio, area_label
 from planner.phases import PHASES
 from planner.xlsx_package import NS_MAIN, NS_REL, XlsxPackage
@@ -257,7 +258,8 @@ def summary_sheet_name(pkg: XlsxPackage, protect: str = "") -> str:
             continue
         if part is None or _is_ours(pkg, part):
             return name
-    raise RuntimeError("no free sheet name for the summary")  # 50 foreign "Oversigt" sheets: not real
+    raise WorkbookError("bad_argument", path=pkg.path,
+                        reason="no free sheet name for the summary (rename the sheets called 'Oversigt …')")
 
 
 def _is_ours(pkg: XlsxPackage, part: str) -> bool:
