@@ -232,3 +232,26 @@ def test_a_damaged_scenario_sheet_does_not_stop_the_workbook_from_opening(qtbot:
     assert window.file.save_document()
     kept = load_workbook(path)["Scenarier"]
     assert kept.cell(row=2, column=5).value == "tyve"
+
+
+def test_presentation_mode_hides_the_docks(qtbot: QtBot, tmp_path) -> None:
+    window = opened(qtbot, sample_copy(tmp_path))
+    docks = (window.rebalance.charts_dock, window.rebalance.scenarios_dock)
+    assert all(d.isVisible() for d in docks)
+    window.view.presentation.trigger()
+    assert not any(d.isVisible() for d in docks)
+    window.presentation.leave()
+    assert all(d.isVisible() for d in docks)
+
+
+def test_a_window_rebuilt_around_the_document_keeps_charts_and_scenarios(qtbot: QtBot, tmp_path) -> None:
+    from ui.i18n import rebuild_window
+
+    window = opened(qtbot, sample_copy(tmp_path))
+    window.rebalance.scenarios.save_current("Forslag")
+    new = rebuild_window(window)
+    qtbot.addWidget(new)
+    new.ask_save_changes = lambda: __import__("ui.file_actions", fromlist=["x"]).SaveChoice.DISCARD
+    assert new.rebalance.scenarios.names() == ["Forslag"]
+    change(new.document, "V1", 2024, "9,9")
+    assert new.rebalance.charts.stack_data()["V1"][2024] == pytest.approx(9.9)

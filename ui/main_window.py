@@ -243,7 +243,8 @@ class MainWindow(QMainWindow):
         self.view_changed.emit(key)
 
     def presentation_hidden_widgets(self) -> list[QWidget]:
-        return [self.menuBar(), self.statusBar(), self.lower, self.tabs.tabBar()]
+        return [self.menuBar(), self.statusBar(), self.lower, self.tabs.tabBar(), self.rebalance.charts_dock,
+                self.rebalance.scenarios_dock]
 
     def presentation_changed(self, on: bool) -> None:
         self.view.presentation.setChecked(on)

@@ -80,6 +80,7 @@ class RebalanceCharts(QWidget):
         self._show_baseline = True
         self._pending: set[str] | None = set()
         self._base_rows: np.ndarray | None = None
+        self._profile_stale = True
         self._ghost_key: tuple[int, int] = (0, -1)
         self._ghost_cache: tuple[dict[int, float], dict[str, dict[str, float]]] = ({}, {})
 
@@ -152,6 +153,7 @@ class RebalanceCharts(QWidget):
             self._selected = None
         self._pending = set()
         self._timer.stop()
+        self._profile_stale = True
         self._draw()
 
     def portfolio(self) -> Portfolio:
@@ -173,6 +175,7 @@ class RebalanceCharts(QWidget):
 
     def select_initiative(self, initiative_id: str | None) -> None:
         self._selected = initiative_id or None
+        self._profile_stale = True
         self._timer.start()
 
     def set_mode(self, mode: str) -> None:
@@ -188,11 +191,13 @@ class RebalanceCharts(QWidget):
 
     def set_baseline(self, baseline: Scenario | None) -> None:
         self._baseline = baseline
+        self._profile_stale = True
         self._base_rows = None
         self._timer.start()
 
     def set_show_baseline(self, on: bool) -> None:
         self._show_baseline = bool(on)
+        self._profile_stale = True
         if self.ghost_box.isChecked() != self._show_baseline:
             self.ghost_box.setChecked(self._show_baseline)
         self._timer.start()
@@ -233,8 +238,11 @@ class RebalanceCharts(QWidget):
     def _apply(self) -> None:
         pending, self._pending = self._pending, set()
         p = self._cache.portfolio
-        if (pending is None or pending) and self._cache.update(p, pending):
+        rebuilt = (pending is None or bool(pending)) and self._cache.update(p, pending)
+        if rebuilt:
             self._base_rows = None
+        if rebuilt or pending is None or self._selected in pending:
+            self._profile_stale = True
         self._draw()
 
     def _baseline_rows(self) -> np.ndarray:
@@ -277,7 +285,9 @@ class RebalanceCharts(QWidget):
         base_profile: dict[int, Decimal] | None = None
         if self._baseline is not None and self._selected is not None:
             base_profile = self._baseline.amounts.get(self._selected, {})
-        self.profile.show_figures(cache, self._selected, base_profile)
+        if self._profile_stale:  # an edit elsewhere leaves the profile (and its repaint) alone
+            self._profile_stale = False
+            self.profile.show_figures(cache, self._selected, base_profile)
         row = cache.row.get(self._selected or "")
         ini = None if row is None else cache.portfolio.initiatives[row]
         title = tr("Valgt initiativ mod basis")

@@ -8,6 +8,7 @@ chart keeps a copy of what it drew for the tests (``stack_data()``, ``totals_dat
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import numpy as np
@@ -30,6 +31,13 @@ AREA_COLORS = (QColor("#56B4E9"), QColor("#CC79A7"), QColor("#8C6D31"), QColor("
                QColor("#17BECF"))
 GHOST_PEN = pg.mkPen(QColor("#4a4f55"), width=1.6, style=Qt.PenStyle.DashLine)
 EMPTY = np.zeros(0)
+
+
+def nice_top(value: float) -> float:
+    """A round upper end a bit above ``value`` (70 for 58,7): small edits keep the axis, so it is not redrawn."""
+    value = max(value * 1.15, 1.0)
+    step = 10 ** math.floor(math.log10(value)) / 2
+    return math.ceil(value / step) * step
 
 
 def tr(text: str) -> str:
@@ -217,8 +225,8 @@ class StackedYearChart(QWidget):
         xs = np.array(years, dtype=float)
         frame = cache.portfolio.frame
         totals = cache.totals
-        top = max([float(t) for t in totals.values()] + [float(v) for v in frame.by_year.values()]
-                  + list((ghost_totals or {}).values()) + [1.0]) * 1.25
+        top = nice_top(max([float(t) for t in totals.values()] + [float(v) for v in frame.by_year.values()]
+                           + list((ghost_totals or {}).values()) + [1.0]) * 1.1)
         if years:
             self.vb.setRange(xRange=(years[0] - 0.6, years[-1] + 0.6), yRange=(0, top), padding=0)
         self._years_axis.set_years(years)
@@ -414,7 +422,7 @@ class GroupTotalsChart(QWidget):
     def show_figures(self, cache: FigureCache, lang: str, ghost: dict[str, dict[str, float]] | None) -> None:
         totals = cache.row_totals()
         present = set(cache.phase_idx.tolist())
-        phase_keys = [k for k, p in enumerate(PHASE_KEYS) if p is not None or k in present]
+        phase_keys = [k for k in range(len(PHASE_KEYS)) if k in present]
         phase_sum = np.bincount(cache.phase_idx, weights=totals, minlength=len(PHASE_KEYS))
         area_sum = np.bincount(cache.area_idx, weights=totals, minlength=len(cache.areas))
         rows = len(phase_keys) + len(cache.areas)
@@ -449,7 +457,7 @@ class GroupTotalsChart(QWidget):
             self.ghost.setOpts(x0=EMPTY, width=EMPTY, y=EMPTY)
             self.ghost.hide()
         right = max(values + gv + [1.0])
-        self.vb.setRange(xRange=(0, right * 1.3), yRange=(0.4, rows + 0.6), padding=0)
+        self.vb.setRange(xRange=(0, nice_top(right * 1.15)), yRange=(0.4, rows + 0.6), padding=0)
         font = palette.chart_font(palette.font_sizes().value, bold=True)
         self.values.show([(float(v) + right * 0.02, y, format_amount(Decimal(repr(round(float(v), 3)))),
                            palette.TEXT) for v, y in zip(values, ys)], font)
@@ -510,7 +518,7 @@ class ProfileChart(QWidget):
             self.ghost.setOpts(x=xs, height=base)
         else:
             self.ghost.setOpts(x=EMPTY, height=EMPTY)
-        top = max(list(current) + (list(base) if base is not None else []) + [0.5]) * 1.3
+        top = nice_top(max(list(current) + (list(base) if base is not None else []) + [0.5]) * 1.15)
         self.vb.setRange(xRange=(years[0] - 0.6, years[-1] + 0.6), yRange=(0, top), padding=0)
         rows = []
         for j, y in enumerate(years):
