@@ -40,9 +40,8 @@ def _setup(n: int, whole_window: bool) -> tuple[Any, Any, list[Any]]:
     portfolio = make_portfolio(n)
     portfolio.revalidate()
     if whole_window:
-        from ui.main_window import MainWindow
-
         from ui.file_actions import SaveChoice
+        from ui.main_window import MainWindow
 
         window = MainWindow()
         window.ask_save_changes = lambda: SaveChoice.DISCARD  # type: ignore[method-assign]
