@@ -72,43 +72,43 @@
   <context>
     <name>BudgetChart</name>
     <message>
-      <location filename="../ui/budget_chart.py" line="315" />
+      <location filename="../ui/budget_chart.py" line="329" />
       <source>({amount} over)</source>
       <translation>({amount} over)</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="368" />
+      <location filename="../ui/budget_chart.py" line="382" />
       <source>Beløb i mio. kr.</source>
       <translation>Amounts in DKK m</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="340" />
+      <location filename="../ui/budget_chart.py" line="354" />
       <source>Fordelt</source>
       <translation>Allocated</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="345" />
-      <location filename="../ui/budget_chart.py" line="367" />
+      <location filename="../ui/budget_chart.py" line="359" />
+      <location filename="../ui/budget_chart.py" line="381" />
       <source>Over rammen</source>
       <translation>Over the frame</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="338" />
+      <location filename="../ui/budget_chart.py" line="352" />
       <source>Ramme (sum af år)</source>
       <translation>Frame (sum of years)</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="338" />
+      <location filename="../ui/budget_chart.py" line="352" />
       <source>Ramme i alt</source>
       <translation>Total frame</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="365" />
+      <location filename="../ui/budget_chart.py" line="379" />
       <source>Ramme pr. år</source>
       <translation>Frame per year</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="348" />
+      <location filename="../ui/budget_chart.py" line="362" />
       <source>Rest</source>
       <translation>Remainder</translation>
     </message>
@@ -950,47 +950,47 @@ or drag an .xlsx file onto the window.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../ui/main_window.py" line="159" />
+      <location filename="../ui/main_window.py" line="162" />
       <source>&amp;Annullér</source>
       <translation>&amp;Cancel</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="111" />
+      <location filename="../ui/main_window.py" line="112" />
       <source>&amp;Filer</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="157" />
+      <location filename="../ui/main_window.py" line="160" />
       <source>&amp;Gem</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="113" />
+      <location filename="../ui/main_window.py" line="114" />
       <source>&amp;Hjælp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="158" />
+      <location filename="../ui/main_window.py" line="161" />
       <source>&amp;Kassér</source>
       <translation>&amp;Discard</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="112" />
+      <location filename="../ui/main_window.py" line="113" />
       <source>&amp;Vis</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="76" />
+      <location filename="../ui/main_window.py" line="77" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="155" />
+      <location filename="../ui/main_window.py" line="158" />
       <source>Dine ændringer går tabt, hvis du ikke gemmer dem.</source>
       <translation>Your changes will be lost if you don't save them.</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="75" />
+      <location filename="../ui/main_window.py" line="76" />
       <source>Efter fase</source>
       <translation>By phase</translation>
     </message>
@@ -1005,18 +1005,18 @@ or drag an .xlsx file onto the window.</translation>
       <translation>Save Workbook</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="149" />
-      <location filename="../ui/main_window.py" line="268" />
+      <location filename="../ui/main_window.py" line="152" />
+      <location filename="../ui/main_window.py" line="282" />
       <source>Ny portefølje</source>
       <translation>New portfolio</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="75" />
+      <location filename="../ui/main_window.py" line="76" />
       <source>Tidslinje</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="151" />
+      <location filename="../ui/main_window.py" line="154" />
       <source>Vil du gemme ændringerne i {name}?</source>
       <translation>Do you want to save the changes to {name}?</translation>
     </message>
@@ -1135,113 +1135,123 @@ or drag an .xlsx file onto the window.</translation>
   <context>
     <name>RebalanceCharts</name>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="44" />
+      <location filename="../ui/rebalance_plots.py" line="52" />
       <source>(uden område)</source>
       <translation>(no area)</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="356" />
+      <location filename="../ui/rebalance_plots.py" line="364" />
       <source>Basis</source>
       <translation>Baseline</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="347" />
+      <location filename="../ui/rebalance_charts.py" line="369" />
+      <source>Budget og &amp;rammen</source>
+      <translation>Budget and &amp;Frame</translation>
+    </message>
+    <message>
+      <location filename="../ui/rebalance_charts.py" line="357" />
       <source>Budget og rammen</source>
       <translation>Budget and frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="109" />
+      <location filename="../ui/rebalance_charts.py" line="110" />
       <source>Budget pr. år mod rammen (mio. kr.)</source>
       <translation>Budget per year against the frame (DKK m)</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="87" />
+      <location filename="../ui/rebalance_charts.py" line="88" />
       <source>Fase</source>
       <translation>Phase</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="334" />
+      <location filename="../ui/rebalance_plots.py" line="342" />
       <source>Fordelt</source>
       <translation>Allocated</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="110" />
+      <location filename="../ui/rebalance_charts.py" line="111" />
       <source>I alt efter fase og område</source>
       <translation>Totals by phase and area</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="87" />
+      <location filename="../ui/rebalance_charts.py" line="88" />
       <source>Initiativ</source>
       <translation>Initiative</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="87" />
+      <location filename="../ui/rebalance_charts.py" line="88" />
       <source>Område</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="354" />
+      <location filename="../ui/rebalance_plots.py" line="362" />
       <source>Over</source>
       <translation>Over</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="338" />
+      <location filename="../ui/rebalance_plots.py" line="346" />
       <source>Over rammen</source>
       <translation>Over the frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="353" />
+      <location filename="../ui/rebalance_plots.py" line="361" />
       <source>Ramme</source>
       <translation>Frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="332" />
+      <location filename="../ui/rebalance_plots.py" line="340" />
       <source>Ramme (sum af år)</source>
       <translation>Frame (sum of years)</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="332" />
+      <location filename="../ui/rebalance_plots.py" line="340" />
       <source>Ramme i alt</source>
       <translation>Total frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="341" />
+      <location filename="../ui/rebalance_plots.py" line="349" />
       <source>Rest</source>
       <translation>Remainder</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="352" />
+      <location filename="../ui/rebalance_charts.py" line="370" />
+      <source>Sce&amp;narier</source>
+      <translation>Scenari&amp;os</translation>
+    </message>
+    <message>
+      <location filename="../ui/rebalance_charts.py" line="362" />
       <source>Scenarier</source>
       <translation>Scenarios</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="96" />
+      <location filename="../ui/rebalance_charts.py" line="97" />
       <source>Stak efter:</source>
       <translation>Stack by:</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="91" />
+      <location filename="../ui/rebalance_charts.py" line="92" />
       <source>Tallene som indlæst, stiplet</source>
       <translation>The figures as loaded, dashed</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="105" />
-      <location filename="../ui/rebalance_charts.py" line="283" />
+      <location filename="../ui/rebalance_charts.py" line="106" />
+      <location filename="../ui/rebalance_charts.py" line="293" />
       <source>Valgt initiativ mod basis</source>
       <translation>Selected initiative against baseline</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_charts.py" line="90" />
+      <location filename="../ui/rebalance_charts.py" line="91" />
       <source>Vis basis</source>
       <translation>Show baseline</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="475" />
+      <location filename="../ui/rebalance_plots.py" line="483" />
       <source>Vælg et initiativ i tabellen</source>
       <translation>Select an initiative in the table</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="257" />
+      <location filename="../ui/rebalance_plots.py" line="265" />
       <source>{amount} over</source>
       <translation>{amount} over</translation>
     </message>
@@ -1339,6 +1349,101 @@ Do you want to restore them?</translation>
       <location filename="../ui/render.py" line="44" />
       <source>Tidslinje</source>
       <translation>Timeline</translation>
+    </message>
+  </context>
+  <context>
+    <name>SaveGuard</name>
+    <message>
+      <location filename="../ui/save_guard.py" line="109" />
+      <location filename="../ui/save_guard.py" line="127" />
+      <source>&amp;Annullér</source>
+      <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="73" />
+      <source>&amp;Før ændringslog ved gem</source>
+      <translation>Keep a change &amp;log on save</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="107" />
+      <source>&amp;Genindlæs og sammenlign …</source>
+      <translation>&amp;Reload and Compare …</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="103" />
+      <source>&amp;Overskriv</source>
+      <translation>&amp;Overwrite</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="135" />
+      <source>Begrundelse</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="136" />
+      <source>Begrundelse for {n} ændrede beløb (skrives i arket Ændringslog; kan stå tom):</source>
+      <translation>Reason for {n} changed amounts (written to the change log sheet; may be left empty):</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="121" />
+      <source>Filen er åben et andet sted</source>
+      <translation>The file is open elsewhere</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="92" />
+      <source>Filen er ændret</source>
+      <translation>The file has changed</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="105" />
+      <location filename="../ui/save_guard.py" line="126" />
+      <source>Gem som &amp;ny fil …</source>
+      <translation>Save as &amp;New File …</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="124" />
+      <source>Gemmer du oven i den, kan den andens ændringer gå tabt. Gem som en ny fil i stedet?</source>
+      <translation>If you save over it, the other person's changes may be lost. Save as a new file instead?</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="97" />
+      <source>Hvad vil du gøre?</source>
+      <translation>What do you want to do?</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="99" />
+      <source>Rækkerne i filen er flyttet, så den kan ikke overskrives sikkert.</source>
+      <translation>The rows in the file have moved, so it cannot be overwritten safely.</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="70" />
+      <source>Skriv arket 'Oversigt' med totaler og et diagram, som kolleger kan se i Excel</source>
+      <translation>Write the 'Oversigt' sheet with totals and a chart that colleagues can see in Excel</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="67" />
+      <source>Tilføj &amp;oversigtsark ved gem</source>
+      <translation>Add a s&amp;ummary sheet on save</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="76" />
+      <source>Tilføj ændringerne med begrundelse til arket 'Ændringslog'</source>
+      <translation>Add the changes with their reason to the change log sheet</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="171" />
+      <source>Versionen på disken kan ikke læses</source>
+      <translation>The version on disk cannot be read</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="181" />
+      <source>{name} (på disken)</source>
+      <translation>{name} (on disk)</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_guard.py" line="93" />
+      <source>{name} er ændret på disken, siden du åbnede den (en kollega har måske gemt den).</source>
+      <translation>{name} has changed on disk since you opened it (a colleague may have saved it).</translation>
     </message>
   </context>
   <context>
@@ -1513,30 +1618,30 @@ Do you want to restore them?</translation>
   <context>
     <name>Timeline</name>
     <message>
-      <location filename="../ui/timeline_items.py" line="213" />
+      <location filename="../ui/timeline_items.py" line="239" />
       <source>Fase</source>
       <translation>Phase</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="222" />
+      <location filename="../ui/timeline_items.py" line="248" />
       <source>I alt</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="311" />
+      <location filename="../ui/pipeline_view.py" line="429" />
       <source>I alt: {total}</source>
       <translation>Total: {total}</translation>
     </message>
     <message>
       <location filename="../ui/timeline_view.py" line="115" />
-      <location filename="../ui/timeline_view.py" line="301" />
+      <location filename="../ui/timeline_view.py" line="312" />
       <source>I dag</source>
       <translation>Today</translation>
     </message>
     <message>
       <location filename="../ui/chart_parts.py" line="88" />
-      <location filename="../ui/timeline_items.py" line="216" />
-      <location filename="../ui/timeline_items.py" line="217" />
+      <location filename="../ui/timeline_items.py" line="242" />
+      <location filename="../ui/timeline_items.py" line="243" />
       <source>K{n}</source>
       <translation>Q{n}</translation>
     </message>
@@ -1546,7 +1651,7 @@ Do you want to restore them?</translation>
       <translation>Possible next phase</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="227" />
+      <location filename="../ui/timeline_items.py" line="253" />
       <source>Område</source>
       <translation>Area</translation>
     </message>
@@ -1556,47 +1661,47 @@ Do you want to restore them?</translation>
       <translation>Status {date}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_view.py" line="303" />
+      <location filename="../ui/timeline_view.py" line="314" />
       <source>Statusdato</source>
       <translation>Status date</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="386" />
+      <location filename="../ui/pipeline_view.py" line="505" />
       <source>Tal: mio. kr. pr. år</source>
       <translation>Figures: DKK m per year</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="153" />
+      <location filename="../ui/timeline_items.py" line="164" />
       <source>Uden område</source>
       <translation>No area</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="328" />
+      <location filename="../ui/timeline_items.py" line="452" />
       <source>mulig {phase}</source>
       <translation>possible {phase}</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="256" />
+      <location filename="../ui/pipeline_view.py" line="363" />
       <source>{id} (mulig)</source>
       <translation>{id} (possible)</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="306" />
+      <location filename="../ui/pipeline_view.py" line="424" />
       <source>{n} initiativer</source>
       <translation>{n} initiatives</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="177" />
+      <location filename="../ui/timeline_items.py" line="190" />
       <source>{n} initiativer · {total} mio. kr.</source>
       <translation>{n} initiatives · {total} DKK m</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="307" />
+      <location filename="../ui/pipeline_view.py" line="425" />
       <source>{total} mio. kr. i alt</source>
       <translation>{total} DKK m in total</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_items.py" line="218" />
+      <location filename="../ui/timeline_items.py" line="244" />
       <source>År</source>
       <translation>Year</translation>
     </message>

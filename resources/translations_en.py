@@ -376,6 +376,26 @@ EN: dict[str, str] = {
     "Modning": "Maturing",
     "Afprøvning": "Testing",
     "Udbredelse": "Dissemination",
+    # -- save guard, docks ---------------------------------------------------------------------------
+    'Budget og &rammen': 'Budget and &Frame',
+    'Sce&narier': 'Scenari&os',
+    '&Før ændringslog ved gem': 'Keep a change &log on save',
+    '&Genindlæs og sammenlign …': '&Reload and Compare …',
+    '&Overskriv': '&Overwrite',
+    'Begrundelse': 'Reason',
+    'Begrundelse for {n} ændrede beløb (skrives i arket Ændringslog; kan stå tom):': 'Reason for {n} changed amounts (written to the change log sheet; may be left empty):',
+    'Filen er åben et andet sted': 'The file is open elsewhere',
+    'Filen er ændret': 'The file has changed',
+    'Gem som &ny fil …': 'Save as &New File …',
+    'Gemmer du oven i den, kan den andens ændringer gå tabt. Gem som en ny fil i stedet?': "If you save over it, the other person's changes may be lost. Save as a new file instead?",
+    'Hvad vil du gøre?': 'What do you want to do?',
+    'Rækkerne i filen er flyttet, så den kan ikke overskrives sikkert.': 'The rows in the file have moved, so it cannot be overwritten safely.',
+    "Skriv arket 'Oversigt' med totaler og et diagram, som kolleger kan se i Excel": "Write the 'Oversigt' sheet with totals and a chart that colleagues can see in Excel",
+    'Tilføj &oversigtsark ved gem': 'Add a s&ummary sheet on save',
+    "Tilføj ændringerne med begrundelse til arket 'Ændringslog'": 'Add the changes with their reason to the change log sheet',
+    'Versionen på disken kan ikke læses': 'The version on disk cannot be read',
+    '{name} (på disken)': '{name} (on disk)',
+    '{name} er ændret på disken, siden du åbnede den (en kollega har måske gemt den).': '{name} has changed on disk since you opened it (a colleague may have saved it).',
 }
 
 # The rare source text that needs a different English text in one context: (context, source) → English.

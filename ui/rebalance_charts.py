@@ -366,6 +366,8 @@ def install(window: MainWindow) -> ChartsInstall:
     window.splitDockWidget(dock, sdock, Qt.Orientation.Vertical)
     window.resizeDocks([dock], [480], Qt.Orientation.Horizontal)
     window.resizeDocks([dock, sdock], [640, 200], Qt.Orientation.Vertical)
+    dock.toggleViewAction().setText(tr("Budget og &rammen"))
+    sdock.toggleViewAction().setText(tr("Sce&narier"))
     wiring = ChartsInstall(doc, charts, dock, scenarios, sdock)
     doc.portfolio_replaced.connect(wiring.replaced)
     for name, slot in (("amounts_changed", wiring.amounts_changed), ("changed", wiring.changed),
