@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
-from planner.amounts import ZERO, format_amount
+from planner.amounts import ZERO
+from planner.amounts import format_amount as _format_amount
 from planner.model import area_label
 from ui import palette
 from ui.budget_chart import AmountAxis, YearTicksAxis
@@ -31,6 +32,14 @@ AREA_COLORS = (QColor("#56B4E9"), QColor("#CC79A7"), QColor("#8C6D31"), QColor("
                QColor("#17BECF"))
 GHOST_PEN = pg.mkPen(QColor("#4a4f55"), width=1.6, style=Qt.PenStyle.DashLine)
 EMPTY = np.zeros(0)
+
+
+def format_amount(value: Decimal, lang: str | None = None) -> str:
+    """12,7 or 12.7: the chart's language (the window is rebuilt when the language changes)."""
+    from ui.chart_text import chart_language
+
+    return _format_amount(value, chart_language(lang))
+
 
 
 def nice_top(value: float) -> float:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from planner.amounts import ZERO, format_amount
 from planner.edits import ChangeSet, apply
 from planner.scenarios import Scenario, capture, restore
+from ui.chart_text import chart_language
 
 SUGGESTED_NAMES = ("Forslag", "Beslutning", "Udskyd V7")
 
@@ -127,7 +128,9 @@ class ScenariosPanel(QWidget):
         scenarios = self.scenarios()
         self.table.setRowCount(len(scenarios))
         for r, sc in enumerate(scenarios):
-            cells = (sc.name, sc.created.strftime("%d-%m-%Y %H:%M"), format_amount(scenario_total(sc)))
+            lang = chart_language()
+            created = sc.created.strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
+            cells = (sc.name, created, format_amount(scenario_total(sc), lang))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 2:
