@@ -230,6 +230,7 @@ class Portfolio(BaseModel):
     source: SourceInfo | None = None
 
     _index: dict[str, Initiative] | None = PrivateAttr(default=None)
+    _validation: Any = PrivateAttr(default=None)  # planner.validate's per-initiative findings, for re-use
 
     # -- lookup -----------------------------------------------------------------------------------
     def get(self, initiative_id: str) -> Initiative | None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, is_
 
 from planner.amounts import ZERO
 from planner.cells import CellRef
@@ -36,51 +38,174 @@ def validate(portfolio: Portfolio) -> list[Finding]:
 
     One pass over the initiatives (which also sums what the frame checks need). The common case, an
     initiative with nothing to say, costs a few whole-dict operations; the per-year loop only runs for an
-    initiative that has a negative amount or money outside its years.
+    initiative that has a negative amount or money outside its years. The pass also leaves what it found
+    per initiative on the portfolio, so :func:`revalidate_changed` can re-check a few initiatives later.
     """
-    out: list[Finding] = []
-    W = Severity.WARNING
-    grand_total = ZERO
-    phase_column = portfolio.source is None or "phase" in portfolio.source.columns
-    for ini in portfolio.initiatives:
+    inis = list(portfolio.initiatives)
+    phase_column = _phase_column(portfolio)
+    per: dict[int, list[Finding]] = {}
+    totals: list[Decimal] = []
+    add_total = totals.append
+    for pos, ini in enumerate(inis):
         amounts = ini.amounts
         total = sum(amounts.values(), ZERO)
-        grand_total += total
-        stated = ini.stated_total
-        if stated is not None and abs(stated - total) > _TOLERANCE:
-            out.append(Finding(severity=W, code="stated_total_mismatch", initiative_id=ini.id,
-                               where=_where(ini, "stated_total"),
-                               params={"id": ini.id, "stated": _num(stated), "sum": _num(total),
-                                       "diff": _num(stated - total)}))
-        start, end = ini.start_year, ini.end_year
-        if amounts and (min(amounts.values()) < ZERO or (
-                start is not None and end is not None and (min(amounts) < start or max(amounts) > end))):
-            _amount_findings(ini, out)
-        if ini.costs:
-            for cat, amount in ini.costs.items():
-                if amount < 0:
-                    out.append(Finding(severity=Severity.ERROR, code="negative_amount", initiative_id=ini.id,
-                                       where=_where(ini, f"cost:{cat.value}"),
-                                       params={"id": ini.id, "amount": _num(amount), "field": cat.label("da")}))
-        if start is not None and end is not None and end < start:
-            out.append(Finding(severity=W, code="period_reversed", initiative_id=ini.id, where=_where(ini, "end"),
-                               params={"id": ini.id, "start": str(start), "end": str(end)}))
-        if ini.phase is None:
-            if ini.phase_text.strip():
-                out.append(Finding(severity=W, code="unknown_phase", initiative_id=ini.id,
-                                   where=_where(ini, "phase"), params={"id": ini.id, "text": ini.phase_text}))
-            elif phase_column or "phase" in ini.sources:
-                out.append(Finding(severity=W, code="missing_phase", initiative_id=ini.id,
-                                   where=_where(ini, "phase"), params={"id": ini.id}))
-    out.extend(_duplicate_findings(portfolio))
-    if portfolio.frame.by_year:
-        every = list(map(_amounts_of, portfolio.initiatives))
-        year_totals = {y: sum(map(dict.get, every, repeat(y), repeat(ZERO)), ZERO) for y in portfolio.frame.by_year}
-    else:
-        year_totals = {}
-    out.extend(_frame_findings(portfolio, year_totals, grand_total))
+        add_total(total)
+        # A cheap test that lets most initiatives through; anything it lets pass has nothing to say.
+        stated, start, end = ini.stated_total, ini.start_year, ini.end_year
+        if ((stated is not None and abs(stated - total) > _TOLERANCE) or ini.phase is None
+                or (ini.costs and min(ini.costs.values()) < ZERO)
+                or (start is not None and end is not None and end < start)
+                or (amounts and (min(amounts.values()) < ZERO or (start is not None and end is not None and (
+                    min(amounts) < start or max(amounts) > end))))):
+            found = _initiative_findings(ini, phase_column, total)
+            if found:
+                per[pos] = found
+    frame_years = tuple(sorted(portfolio.frame.by_year))
+    every = list(map(_amounts_of, inis))
+    columns = {y: list(map(dict.get, every, repeat(y), repeat(ZERO))) for y in frame_years}
+    ids = [ini.id for ini in inis]
+    cache = _Cache(inis=inis, ids=ids, positions=dict(zip(ids, range(len(ids)))), phase_column=phase_column,
+                   per=per, totals=totals, frame_years=frame_years, columns=columns,
+                   year_totals={y: sum(col, ZERO) for y, col in columns.items()},
+                   duplicates=_duplicate_findings(portfolio))
+    portfolio._validation = cache
+    return _assemble(portfolio, cache)
+
+
+def revalidate_changed(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding]:
+    """``portfolio.revalidate()`` after a change to the initiatives ``ids`` only (any of their fields).
+
+    Re-checks those initiatives, re-sums only the framed years whose amounts moved, and redoes the cheap
+    portfolio-wide checks (frame, years; duplicate ids only when ids may have changed), reusing what the
+    last validation found for every other initiative. The findings equal a full :func:`validate` in
+    content and order. Falls back to the full pass when there is nothing to reuse: the portfolio was never
+    validated, its initiatives were added, removed, replaced or reordered, the frame's years or the
+    phase column changed, an id is unknown, or most of the portfolio changed anyway.
+    Sets and returns ``portfolio.findings`` (reader's findings first, as ``revalidate`` does).
+    """
+    found = _incremental(portfolio, ids)
+    if found is None:
+        found = validate(portfolio)
+    portfolio.findings = [*portfolio.read_findings, *found]
+    return portfolio.findings
+
+
+@dataclass(eq=False)
+class _Cache:
+    """What the last validation found, per initiative position, to be reused by the next one.
+
+    Invariants: ``inis`` are the very objects validated, in order; ``totals[i]`` is the sum of
+    ``inis[i].amounts``; ``per[i]`` the findings of ``inis[i]`` (absent when none); ``columns[y][i]`` its
+    amount in framed year ``y`` and ``year_totals[y]`` the sum of that column in position order (so the
+    sums, trailing zeros included, are those a full pass computes).
+    """
+
+    inis: list[Initiative]
+    ids: list[str]
+    positions: dict[str, int]
+    phase_column: bool
+    per: dict[int, list[Finding]]
+    totals: list[Decimal]
+    frame_years: tuple[int, ...]
+    columns: dict[int, list[Decimal]]
+    year_totals: dict[int, Decimal]
+    duplicates: list[Finding]
+
+    def __deepcopy__(self, memo: dict[int, object]) -> None:
+        return None  # a copied portfolio validates afresh rather than deep-copying 10,000-long lists
+
+
+def _phase_column(portfolio: Portfolio) -> bool:
+    return portfolio.source is None or "phase" in portfolio.source.columns
+
+
+def _incremental(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding] | None:
+    """The findings re-checking only ``ids``, or None when the cache cannot be used."""
+    cache = getattr(portfolio, "_validation", None)
+    inis = portfolio.initiatives
+    if (not isinstance(cache, _Cache) or len(cache.inis) != len(inis) or not all(map(is_, cache.inis, inis))
+            or cache.phase_column != _phase_column(portfolio)
+            or cache.frame_years != tuple(sorted(portfolio.frame.by_year))):
+        return None
+    wanted = set(ids)
+    if len(cache.positions) == len(inis):
+        if not wanted <= cache.positions.keys():
+            return None
+        changed = sorted(cache.positions[i] for i in wanted)
+    else:  # duplicate ids: every initiative carrying a changed id
+        changed = [pos for pos, ini_id in enumerate(cache.ids) if ini_id in wanted]
+        if len(set(map(cache.ids.__getitem__, changed))) != len(wanted):
+            return None
+    if len(changed) * 4 > len(inis):
+        return None
+    ids_moved = False
+    moved_years: set[int] = set()
+    for pos in changed:
+        ini = inis[pos]
+        cache.totals[pos] = total = sum(ini.amounts.values(), ZERO)
+        found = _initiative_findings(ini, cache.phase_column, total)
+        if found:
+            cache.per[pos] = found
+        else:
+            cache.per.pop(pos, None)
+        if ini.id != cache.ids[pos]:
+            ids_moved = True
+        amounts = ini.amounts
+        for year, column in cache.columns.items():
+            value = amounts.get(year, ZERO)
+            if value is not column[pos]:
+                column[pos] = value
+                moved_years.add(year)
+    if ids_moved:
+        return None
+    for year in moved_years:
+        cache.year_totals[year] = sum(cache.columns[year], ZERO)
+    if len(cache.positions) != len(inis):
+        cache.duplicates = _duplicate_findings(portfolio)
+    return _assemble(portfolio, cache)
+
+
+def _assemble(portfolio: Portfolio, cache: _Cache) -> list[Finding]:
+    """Per-initiative findings in portfolio order, then duplicate ids, frame and years."""
+    out = [f for pos in sorted(cache.per) for f in cache.per[pos]]
+    out.extend(cache.duplicates)
+    out.extend(_frame_findings(portfolio, cache.year_totals, sum(cache.totals, ZERO)))
     out.extend(_year_findings(portfolio))
     return out
+
+
+def _initiative_findings(ini: Initiative, phase_column: bool, total: Decimal) -> list[Finding] | None:
+    """The findings about one initiative (None when there are none); ``total`` is its amounts' sum."""
+    out: list[Finding] = []
+    W = Severity.WARNING
+    amounts = ini.amounts
+    stated = ini.stated_total
+    if stated is not None and abs(stated - total) > _TOLERANCE:
+        out.append(Finding(severity=W, code="stated_total_mismatch", initiative_id=ini.id,
+                           where=_where(ini, "stated_total"),
+                           params={"id": ini.id, "stated": _num(stated), "sum": _num(total),
+                                   "diff": _num(stated - total)}))
+    start, end = ini.start_year, ini.end_year
+    if amounts and (min(amounts.values()) < ZERO or (
+            start is not None and end is not None and (min(amounts) < start or max(amounts) > end))):
+        _amount_findings(ini, out)
+    if ini.costs:
+        for cat, amount in ini.costs.items():
+            if amount < 0:
+                out.append(Finding(severity=Severity.ERROR, code="negative_amount", initiative_id=ini.id,
+                                   where=_where(ini, f"cost:{cat.value}"),
+                                   params={"id": ini.id, "amount": _num(amount), "field": cat.label("da")}))
+    if start is not None and end is not None and end < start:
+        out.append(Finding(severity=W, code="period_reversed", initiative_id=ini.id, where=_where(ini, "end"),
+                           params={"id": ini.id, "start": str(start), "end": str(end)}))
+    if ini.phase is None:
+        if ini.phase_text.strip():
+            out.append(Finding(severity=W, code="unknown_phase", initiative_id=ini.id,
+                               where=_where(ini, "phase"), params={"id": ini.id, "text": ini.phase_text}))
+        elif phase_column or "phase" in ini.sources:
+            out.append(Finding(severity=W, code="missing_phase", initiative_id=ini.id,
+                               where=_where(ini, "phase"), params={"id": ini.id}))
+    return out or None
 
 
 def _amount_findings(ini: Initiative, out: list[Finding]) -> None:
