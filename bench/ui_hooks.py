@@ -116,9 +116,9 @@ def _edit_setup(ctx: Context) -> tuple[Any, Any, list[Any], Any]:
     way ``ui.main_window.MainWindow`` wires them: ``amounts_changed`` → ``refresh(ids)`` / ``apply_changes``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     views = [_ui_module(name) for name in ("ui.timeline_view", "ui.pipeline_view", "ui.budget_chart")]
+    from core import _portfolio
     from PySide6.QtWidgets import QApplication
 
-    from core import _portfolio
     from ui.app import configure_charts
     from ui.document import Document
     from ui.initiatives_model import InitiativesModel

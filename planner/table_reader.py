@@ -214,8 +214,8 @@ class _TableReader:
         """One initiative row. The hot loop of the reader: every cell of the table passes here once, so
         CellRefs are made with pydantic's slot setters and repeated texts and numbers are parsed once."""
         sheet, decimals = self.sheet, self.decimals
-        new, set_dict, set_fields, set_extra, set_private = (new_object, set_model_dict, set_fields_set, set_model_extra,
-                                                             set_model_private)
+        new, set_dict, set_fields, set_extra, set_private = (
+            new_object, set_model_dict, set_fields_set, set_model_extra, set_model_private)
         sources: dict[str, CellRef] = {}
         amounts: dict[int, Decimal] = {}
         costs: dict[CostCategory, Decimal] = {}

@@ -85,7 +85,8 @@ def _shift_vml(xml: str, shift: RowShift) -> str:
             return block
         if shift.row(int(row.group(1)) + 1) is None:
             return ""
-        block = re.sub(r"(<x:Row>)(\d+)(</x:Row>)", lambda r: f"{r.group(1)}{_row0(int(r.group(2)), shift)}{r.group(3)}",
+        block = re.sub(r"(<x:Row>)(\d+)(</x:Row>)",
+                       lambda r: f"{r.group(1)}{_row0(int(r.group(2)), shift)}{r.group(3)}",
                        block)
         return re.sub(r"(<x:Anchor>)([^<]*)(</x:Anchor>)",
                       lambda a: a.group(1) + _shift_anchor(a.group(2), shift) + a.group(3), block)

@@ -296,7 +296,7 @@ class SheetXml:
             # Keep whatever sits between cells (whitespace, extLst) by replacing cell spans only.
             out, pos = [], start
             texts = dict(parts)
-            for col, (attrs, inner, cs, ce) in cells.items():
+            for col, (_attrs, _inner, cs, ce) in cells.items():
                 out.append(self.xml[pos:cs])
                 out.append(texts[col])
                 pos = ce
@@ -471,14 +471,16 @@ class SheetXml:
                 return m.group(0)
             return m.group(0).replace(">" + inner + "<", ">" + new + "<", 1)
 
-        text = re.sub(r"<((?:\w+:)?(?:formula|formula1|formula2|f|sqref))\b[^>]*>(.*?)</\1>", body, text, flags=re.DOTALL)
+        text = re.sub(r"<((?:\w+:)?(?:formula|formula1|formula2|f|sqref))\b[^>]*>(.*?)</\1>", body, text,
+                      flags=re.DOTALL)
         return _drop_vanished(text) if shift.deleting else text
 
 
 _VANISHED_EMPTY = re.compile(
     r'<((?:\w+:)?(?:mergeCell|hyperlink|protectedRange|ignoredError|selection|conditionalFormatting|dataValidation))'
     r'\b[^>]*\s(?:sqref|ref)=""[^>]*?(?:/>|>.*?</\1>)', re.DOTALL)
-_EXT_BLOCK = re.compile(r"<((?:\w+:)?(?:conditionalFormatting|dataValidation))\b[^>]*>((?:(?!</\1>).)*)</\1>", re.DOTALL)
+_EXT_BLOCK = re.compile(
+    r"<((?:\w+:)?(?:conditionalFormatting|dataValidation))\b[^>]*>((?:(?!</\1>).)*)</\1>", re.DOTALL)
 _EMPTY_SQREF = re.compile(r"<(?:\w+:)?sqref>\s*</(?:\w+:)?sqref>")
 
 

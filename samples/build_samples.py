@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
-from builders import set_cached_values, set_widths, style_header
+from builders import set_cached_values, set_widths, style_header  # noqa: E402 - the test builders live beside the tests
 
 THIN = Side(style="thin", color="9BA7B4")
 SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")

@@ -11,14 +11,14 @@ lane and total lines (:func:`update_pipeline`) and repaints those lines.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPaintEngine, QPen, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
 from planner.amounts import ZERO, format_amount
@@ -36,6 +36,7 @@ from ui.timeline_items import (
     tr,
 )
 from ui.timeline_view import _Plot
+
 
 @dataclass(frozen=True)
 class LaneBar:
