@@ -15,14 +15,14 @@ from decimal import Decimal
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from planner.amounts import ZERO, format_amount
 from planner.model import Portfolio
 from planner.phases import PHASES, Phase
 from ui import palette
-from ui.chart_parts import LegendBar
+from ui.chart_parts import LegendBar, chart_frame
 from ui.chart_text import amount_unit, chart_language
 
 BAR_WIDTH = 0.62
@@ -133,20 +133,7 @@ class BudgetChart(QWidget):
         self._has_unknown = False
         self._ranges: tuple[tuple[float, float], tuple[float, float]] | None = None
 
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
-        lay.addWidget(self._legend)
-        lay.addWidget(self._plot, 1)
-        self.setAutoFillBackground(True)
-        pal = self.palette()
-        pal.setColor(self.backgroundRole(), palette.BACKGROUND)
-        self.setPalette(pal)
-        self.setMinimumSize(420, 260)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._apply_refresh)
+        self._timer = chart_frame(self, self._legend, self._plot, self._apply_refresh, (420, 260))
         self._vb.sigResized.connect(self._place_summary)
         self._vb.sigRangeChanged.connect(self._place_summary)
         self._apply_fonts()

@@ -6,11 +6,12 @@ Used by the timeline, the pipeline and the budget chart so the three look alike.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from planner.phases import PHASES, Phase
 from ui import palette
@@ -18,6 +19,29 @@ from ui import palette
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
+
+
+def chart_frame(chart: QWidget, legend: QWidget, plot: QWidget, refresh: Callable[[], None],
+                min_size: tuple[int, int]) -> QTimer:
+    """Lay a chart out as legend above plot on the chart background; return its coalescing refresh timer.
+
+    Edits arrive in bursts; the single-shot zero-interval timer folds them into one redraw per event-loop turn.
+    """
+    lay = QVBoxLayout(chart)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(4)
+    lay.addWidget(legend)
+    lay.addWidget(plot, 1)
+    chart.setAutoFillBackground(True)
+    pal = chart.palette()
+    pal.setColor(chart.backgroundRole(), palette.BACKGROUND)
+    chart.setPalette(pal)
+    chart.setMinimumSize(*min_size)
+    timer = QTimer(chart)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(refresh)
+    return timer
 
 
 class YearGridItem(pg.GraphicsObject):

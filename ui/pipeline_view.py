@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
 from planner.amounts import ZERO, format_amount
 from planner.model import Initiative, Portfolio
 from planner.phases import PHASES, Phase
 from ui import palette
-from ui.chart_parts import LegendBar, YearAxis, YearGridItem, legend_entries
+from ui.chart_parts import LegendBar, YearAxis, YearGridItem, chart_frame, legend_entries
 from ui.chart_text import chart_language
 from ui.timeline_items import (
     BAR_HEIGHT,
@@ -519,20 +519,7 @@ class PipelineView(QWidget):
         self._item = PipelineItem(self.lang)
         self._plot.addItem(self._grid)
         self._plot.addItem(self._item)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
-        lay.addWidget(self._legend)
-        lay.addWidget(self._plot, 1)
-        self.setAutoFillBackground(True)
-        pal = self.palette()
-        pal.setColor(self.backgroundRole(), palette.BACKGROUND)
-        self.setPalette(pal)
-        self.setMinimumSize(480, 260)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._apply_refresh)
+        self._timer = chart_frame(self, self._legend, self._plot, self._apply_refresh, (480, 260))
         self._plot.clicked_at.connect(self._on_click)
         self._plot.scene().sigMouseMoved.connect(self._on_hover)
         self._apply_fonts()

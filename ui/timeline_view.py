@@ -12,15 +12,15 @@ from collections.abc import Iterable
 from datetime import date
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.amounts import format_amount
 from planner.model import Initiative, Portfolio
 from planner.phases import PHASES
 from ui import palette
-from ui.chart_parts import LegendBar, YearAxis, YearGridItem, legend_entries
+from ui.chart_parts import LegendBar, YearAxis, YearGridItem, chart_frame, legend_entries
 from ui.chart_text import amount_unit, chart_language, format_date
 from ui.timeline_items import (
     BarsItem,
@@ -127,24 +127,10 @@ class TimelineView(QWidget):
             self._plot.addItem(line, ignoreBounds=True)
         self._status_line.hide()
 
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
-        lay.addWidget(self._legend)
-        lay.addWidget(self._plot, 1)
-
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self._apply_refresh)
+        self._refresh_timer = chart_frame(self, self._legend, self._plot, self._apply_refresh, (480, 260))
         self._plot.clicked_at.connect(self._on_click)
         self._plot.scene().sigMouseMoved.connect(self._on_hover)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAutoFillBackground(True)
-        pal = self.palette()
-        pal.setColor(self.backgroundRole(), palette.BACKGROUND)
-        self.setPalette(pal)
-        self.setMinimumSize(480, 260)
         self._apply_fonts()
         self._update_legend()
         self.set_today(self._today)
