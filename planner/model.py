@@ -230,18 +230,26 @@ class Portfolio(BaseModel):
     source: SourceInfo | None = None
 
     _index: dict[str, Initiative] | None = PrivateAttr(default=None)
+    _indexed: int = PrivateAttr(default=-1)  # len(initiatives) when _index was built
     _validation: Any = PrivateAttr(default=None)  # planner.validate's per-initiative findings, for re-use
 
     # -- lookup -----------------------------------------------------------------------------------
     def get(self, initiative_id: str) -> Initiative | None:
-        if self._index is None or len(self._index) != len(self.initiatives):
-            self._index = {}
+        """The first initiative with this id. The id index is built once and kept while the list keeps
+        its length and the index's answers check out (amount edits and revalidation leave it alone); with
+        duplicate ids it is no longer rebuilt on every call, nor after a miss for an unknown id."""
+        index = self._index
+        if index is None or self._indexed != len(self.initiatives):
+            index = {}
             for ini in self.initiatives:
-                self._index.setdefault(ini.id, ini)
-        found = self._index.get(initiative_id)
+                index.setdefault(ini.id, ini)
+            self._index, self._indexed = index, len(self.initiatives)
+        found = index.get(initiative_id)
         if found is None or found.id != initiative_id:
-            self._index = None
-            return next((i for i in self.initiatives if i.id == initiative_id), None)
+            stale = found is not None  # that initiative's id was changed in place
+            found = next((i for i in self.initiatives if i.id == initiative_id), None)
+            if found is not None or stale:
+                self._index = None  # the list changed in place: index again on the next call
         return found
 
     def find(self, id_or_name: str) -> Initiative | None:
