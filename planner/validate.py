@@ -247,7 +247,8 @@ def _frame_findings(portfolio: Portfolio, totals: dict[int, Decimal], allocated_
     for year, limit in sorted(frame.by_year.items()):
         allocated = totals.get(year, ZERO)
         if allocated > limit:
-            out.append(Finding(severity=Severity.WARNING, code="over_frame_year", where=frame.sources.get(f"year:{year}"),
+            out.append(Finding(severity=Severity.WARNING, code="over_frame_year",
+                               where=frame.sources.get(f"year:{year}"),
                                params={"year": str(year), "allocated": _num(allocated), "frame": _num(limit),
                                        "excess": _num(allocated - limit)}))
     limit_total = frame.effective_total()

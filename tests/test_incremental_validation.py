@@ -96,7 +96,8 @@ def test_the_findings_follow_the_edit_in_both_directions() -> None:
 
 def test_a_stated_total_that_now_disagrees_is_found_and_its_figures_are_the_full_passes() -> None:
     p = Portfolio(name="t", years=[2023, 2024], frame=Frame(by_year={2023: "10", 2024: "10"}),
-                  initiatives=[Initiative(id="A", name="a", phase="modning", stated_total="3", amounts={2023: "1.5", 2024: "1.5"}),
+                  initiatives=[Initiative(id="A", name="a", phase="modning", stated_total="3",
+                                          amounts={2023: "1.5", 2024: "1.5"}),
                                Initiative(id="B", name="b", phase="screening", amounts={2023: "2.10", 2024: "2"})])
     p.revalidate()
     assert not [f for f in p.findings if f.code == "stated_total_mismatch"]

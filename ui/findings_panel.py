@@ -37,6 +37,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self._lang = lang
         self._findings: list[Finding] = []
+        self._icons: dict[Severity, QIcon] = {}
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
@@ -67,6 +68,12 @@ class FindingsPanel(QWidget):
         self.set_findings([])
 
     def _icon(self, severity: Severity) -> QIcon:
+        icon = self._icons.get(severity)
+        if icon is None:
+            icon = self._icons[severity] = self._standard_icon(severity)
+        return icon
+
+    def _standard_icon(self, severity: Severity) -> QIcon:
         pixmap = {
             Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
             Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -79,17 +86,73 @@ class FindingsPanel(QWidget):
                 Severity.INFO: self.tr("Info")}[severity]
 
     def set_findings(self, findings: list[Finding]) -> None:
-        self._findings = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
-        self.tree.clear()
-        for finding in self._findings:
-            where = self._where(finding)
-            message = finding.message(self._lang)
-            item = QListWidgetItem(f"{where}: {message}" if where else message)
-            item.setIcon(self._icon(finding.severity))
-            item.setForeground(QBrush(_COLOURS[finding.severity]))
-            item.setToolTip(tooltip(f"{self._severity_text(finding.severity)} · {finding.location() or where}\n{message}"))
-            item.setData(FINDING_ROLE, finding)
-            self.tree.addItem(item)
+        """Show ``findings``, changing only the lines that differ from what is shown.
+
+        After an edit most findings are the very objects shown before (planner.validate re-uses the
+        findings of initiatives it did not re-check), so the list is patched: lines of findings that are
+        gone are taken out, new ones put in at their place, and nothing else is touched. A list with little
+        in common with the shown one (another portfolio) is rebuilt."""
+        ordered = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
+        if not self._patch(ordered):
+            self.tree.clear()
+            for finding in ordered:
+                item = QListWidgetItem()
+                self._fill(item, finding)
+                self.tree.addItem(item)
+            self.status.setText("")
+        self._findings = ordered
+        self._update_title(ordered)
+
+    def _patch(self, ordered: list[Finding]) -> bool:
+        """Turn the shown lines into ``ordered`` in place; False when a rebuild is the better way."""
+        old = self._findings
+        old_ids, new_ids = set(map(id, old)), set(map(id, ordered))
+        kept_old = [f for f in old if id(f) in new_ids]
+        kept_new = [f for f in ordered if id(f) in old_ids]
+        if (self.tree.count() != len(old) or len(old_ids) != len(old) or len(new_ids) != len(ordered)
+                or len(kept_new) * 2 < len(ordered) or len(kept_old) != len(kept_new)
+                or any(a is not b for a, b in zip(kept_old, kept_new))):
+            return False
+        row = i = j = 0
+        touched = False
+        while i < len(old) or j < len(ordered):
+            a = old[i] if i < len(old) else None
+            b = ordered[j] if j < len(ordered) else None
+            if a is not None and a is b:
+                row, i, j = row + 1, i + 1, j + 1
+                continue
+            touched = True
+            a_gone = a is not None and id(a) not in new_ids
+            b_new = b is not None and id(b) not in old_ids
+            if a_gone and b_new:
+                item = self.tree.item(row)
+                if a != b:
+                    self._fill(item, b)
+                else:
+                    item.setData(FINDING_ROLE, b)
+                row, i, j = row + 1, i + 1, j + 1
+            elif b_new:
+                item = QListWidgetItem()
+                self._fill(item, b)
+                self.tree.insertItem(row, item)
+                row, j = row + 1, j + 1
+            else:
+                self.tree.takeItem(row)
+                i += 1
+        if touched:
+            self.status.setText("")
+        return True
+
+    def _fill(self, item: QListWidgetItem, finding: Finding) -> None:
+        where = self._where(finding)
+        message = finding.message(self._lang)
+        item.setText(f"{where}: {message}" if where else message)
+        item.setIcon(self._icon(finding.severity))
+        item.setForeground(QBrush(_COLOURS[finding.severity]))
+        item.setToolTip(tooltip(f"{self._severity_text(finding.severity)} · {finding.location() or where}\n{message}"))
+        item.setData(FINDING_ROLE, finding)
+
+    def _update_title(self, findings: list[Finding]) -> None:
         errors = sum(f.severity == Severity.ERROR for f in findings)
         warnings = sum(f.severity == Severity.WARNING for f in findings)
         if not findings:
@@ -97,7 +160,6 @@ class FindingsPanel(QWidget):
         else:
             warning_text = self.tr("1 advarsel") if warnings == 1 else self.tr("{n} advarsler").format(n=warnings)
             self.title.setText(self.tr("Fejl og advarsler: {e} fejl, {w}").format(e=errors, w=warning_text))
-        self.status.setText("")
 
     def findings(self) -> list[Finding]:
         return list(self._findings)

@@ -3,6 +3,8 @@
 Columns: id, name, area, phase, period, one per year, total, stated total. Amounts are shown the
 Danish way (12,7) and right-aligned. ``refresh()`` compares what each cell shows with what it showed
 before and emits ``dataChanged`` only for cells that changed; a change in rows or years resets.
+``refresh(ids, years)`` (after an amount ChangeSet) does the same for those rows and years only, so an
+edit costs O(changed cells), not a re-format of the whole table.
 
 Editing (once ``set_edit_target(document)`` is called): yearly amounts and the cost breakdown take typed
 amounts; ``setData`` never changes the portfolio itself but pushes an undo command (ui.commands) on the
@@ -13,6 +15,7 @@ adds a Δ column (total − baseline total) and highlights amounts that differ f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -103,6 +106,8 @@ class InitiativesModel(QAbstractTableModel):
         self._cells: list[list[str]] = []
         self._marks: list[list[int]] = []
         self._flags: dict[tuple[str, str], Severity] = {}
+        self._rows: dict[str, list[int]] = {}
+        self._by_cell: dict[tuple[str, int | None, int | None], tuple[str, str]] = {}
         self._target: Any = None
         self._show_changes = False
         self._show_costs = False
@@ -136,6 +141,10 @@ class InitiativesModel(QAbstractTableModel):
         return items[row] if 0 <= row < len(items) else None
 
     def row_of(self, initiative_id: str) -> int:
+        rows = self._rows.get(initiative_id)
+        if rows and rows[0] < len(self._portfolio.initiatives) and \
+                self._portfolio.initiatives[rows[0]].id == initiative_id:
+            return rows[0]
         for row, ini in enumerate(self._portfolio.initiatives):
             if ini.id == initiative_id:
                 return row
@@ -154,7 +163,19 @@ class InitiativesModel(QAbstractTableModel):
         self._keys = self._column_keys()
         self._cells = [self._row_texts(ini) for ini in self._portfolio.initiatives]
         self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
+        self._index_rows()
         self._flags = self._finding_flags()
+
+    def _index_rows(self) -> None:
+        """Rows by initiative id, and (initiative id, column key) by source cell (for the finding flags)."""
+        rows: dict[str, list[int]] = {}
+        by_cell = {}
+        for row, ini in enumerate(self._portfolio.initiatives):
+            rows.setdefault(ini.id, []).append(row)
+            for key, ref in ini.sources.items():
+                by_cell[(ref.sheet, ref.row, ref.column)] = (ini.id, key)
+        self._rows = rows
+        self._by_cell = by_cell
 
     # -- editing, baseline, optional columns -------------------------------------------------------------
     def set_edit_target(self, target: Any) -> None:
@@ -220,21 +241,22 @@ class InitiativesModel(QAbstractTableModel):
 
     def _row_marks(self, ini: Initiative) -> list[int]:
         base = self.baseline_amounts(ini.id) if self._show_changes else None
-        marks = []
-        for key in self._keys:
-            mark = 0
-            if key.startswith("year:"):
-                year = int(key[5:])
-                if ini.locked or year in ini.locked_years:
-                    mark |= _LOCKED
-                if base is not None and ini.amounts.get(year, ZERO) != base.get(year, ZERO):
-                    mark |= _CHANGED
-            elif key == "id" and ini.locked:
+        return [self._mark(ini, key, base) for key in self._keys]
+
+    @staticmethod
+    def _mark(ini: Initiative, key: str, base: dict[int, Decimal] | None) -> int:
+        mark = 0
+        if key.startswith("year:"):
+            year = int(key[5:])
+            if ini.locked or year in ini.locked_years:
                 mark |= _LOCKED
-            elif key == "delta" and base is not None and ini.total != sum(base.values(), ZERO):
+            if base is not None and ini.amounts.get(year, ZERO) != base.get(year, ZERO):
                 mark |= _CHANGED
-            marks.append(mark)
-        return marks
+        elif key == "id" and ini.locked:
+            mark |= _LOCKED
+        elif key == "delta" and base is not None and ini.total != sum(base.values(), ZERO):
+            mark |= _CHANGED
+        return mark
 
     def _is_editable(self, ini: Initiative, key: str) -> bool:
         if self._target is None:
@@ -270,10 +292,7 @@ class InitiativesModel(QAbstractTableModel):
     def _finding_flags(self) -> dict[tuple[str, str], Severity]:
         """(initiative id, column key) → the worst severity of a finding pointing at that cell."""
         flags: dict[tuple[str, str], Severity] = {}
-        by_cell = {}
-        for ini in self._portfolio.initiatives:
-            for key, ref in ini.sources.items():
-                by_cell[(ref.sheet, ref.row, ref.column)] = (ini.id, key)
+        by_cell = self._by_cell
         for f in self._portfolio.findings:
             if f.where is None or f.severity == Severity.INFO:
                 continue
@@ -285,11 +304,19 @@ class InitiativesModel(QAbstractTableModel):
         return flags
 
     # -- refresh -----------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """The figures changed: emit dataChanged for exactly the cells whose text changed."""
+    def refresh(self, ids: Iterable[str] | None = None, years: Iterable[int] | None = None) -> None:
+        """The figures changed: emit dataChanged for exactly the cells whose text changed.
+
+        ``ids`` (and ``years``), from an amount ChangeSet: only the amounts of those initiatives (in those
+        years) changed, so only their rows (year cells, total, Δ) are compared, plus the cells whose
+        finding flag changed. Without them (or when rows or years came or went) every cell is compared.
+        """
+        if ids is not None and self._refresh_rows(ids, years):
+            return
         if self._portfolio.all_years() != self._years or len(self._cells) != len(self._portfolio.initiatives):
             self.set_portfolio(self._portfolio)
             return
+        self._index_rows()
         old_flags = self._flags
         self._flags = self._finding_flags()
         changed_flags = {k for k in old_flags.keys() | self._flags.keys() if old_flags.get(k) != self._flags.get(k)}
@@ -304,6 +331,47 @@ class InitiativesModel(QAbstractTableModel):
             for col in cols:
                 index = self.index(row, col)
                 self.dataChanged.emit(index, index)
+
+    def _refresh_rows(self, ids: Iterable[str], years: Iterable[int] | None) -> bool:
+        """``refresh`` for the rows of ``ids``; False (nothing done) when the table's shape may have changed."""
+        inis = self._portfolio.initiatives
+        wanted = set(ids)
+        year_set = None if years is None else set(years)
+        if len(self._cells) != len(inis) or not wanted <= self._rows.keys():
+            return False
+        known = set(self._portfolio.years)
+        if year_set is None or not year_set <= known or not known <= set(self._years):
+            if self._portfolio.all_years() != self._years:
+                return False
+        rows = sorted(row for ini_id in wanted for row in self._rows[ini_id])
+        if any(inis[row].id not in wanted for row in rows):
+            return False
+        if year_set is None:
+            cols = list(range(len(self._keys)))
+        else:
+            keys = {amount_key(y) for y in year_set} | {"total", "delta"}
+            cols = [c for c, key in enumerate(self._keys) if key in keys]
+        old_flags = self._flags
+        self._flags = self._finding_flags()
+        changed_flags = {k for k in old_flags.keys() | self._flags.keys() if old_flags.get(k) != self._flags.get(k)}
+        keys_of = self._keys
+        for row in rows:
+            ini = inis[row]
+            texts, marks = self._cells[row], self._marks[row]
+            base = self.baseline_amounts(ini.id) if self._show_changes else None
+            for col in cols:
+                key = keys_of[col]
+                text, mark = self._text(ini, key), self._mark(ini, key, base)
+                if text != texts[col] or mark != marks[col]:
+                    texts[col], marks[col] = text, mark
+                    index = self.index(row, col)
+                    self.dataChanged.emit(index, index)
+        for ini_id, key in changed_flags:
+            col = self.column_of(key)
+            for row in self._rows.get(ini_id, ()) if col >= 0 else ():
+                index = self.index(row, col)
+                self.dataChanged.emit(index, index)
+        return True
 
     # -- texts and values ----------------------------------------------------------------------------
     def _row_texts(self, ini: Initiative) -> list[str]:

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._remembered_view = "timeline"
         self._syncing_selection = False
         self._charts_told = False
+        self._changes: object = None  # the ChangeSet of the edit being reported (amounts_changed → changed)
 
         self.views: dict[str, QWidget] = {key: make_view(key) for key in VIEW_KEYS}
         self.tabs = QTabWidget()
@@ -266,6 +267,7 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             call(view, "refresh", ids)
         self._charts_told = True
+        self._changes = changes
 
     def _on_changed(self) -> None:
         portfolio = self.document.portfolio
@@ -274,9 +276,13 @@ class MainWindow(QMainWindow):
         else:
             for view in self.views.values():
                 call(view, "refresh")
-        self.table_panel.refresh()
+        changes, self._changes = self._changes, None
+        if changes is not None:  # amounts of a few initiatives: the table re-texts those cells only
+            self.table_panel.model.refresh(getattr(changes, "ids", ()), getattr(changes, "years", None))
+        else:
+            self.table_panel.refresh()
         self.findings_panel.set_findings(portfolio.findings)
-        self.totals.update_from(portfolio)
+        self.totals.update_from(portfolio, changes)
 
     def _update_title(self) -> None:
         name = self.document.display_name() or self.tr("Ny portefølje")

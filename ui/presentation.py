@@ -6,6 +6,7 @@ controller remembers what it hid so leaving restores the window exactly.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -27,6 +28,13 @@ class KeyTotalsBar(QWidget):
         super().__init__(parent)
         self._lang = lang
         self._area: str | None = None
+        # What update_from summed last: (portfolio, area), each initiative's total (None = other area),
+        # position by id, count and sum; an edit adjusts these instead of re-summing every initiative.
+        self._summed: tuple[Portfolio, str | None] | None = None
+        self._totals: list[Decimal | None] = []
+        self._positions: dict[str, int] = {}
+        self._count = 0
+        self._allocated = ZERO
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.area_label = QLabel()
@@ -52,11 +60,44 @@ class KeyTotalsBar(QWidget):
         self.area_label.setText(area_label(area, self._lang) + " ·" if area else "")
         self.area_label.setVisible(bool(area))
 
-    def update_from(self, portfolio: Portfolio) -> None:
-        items = [i for i in portfolio.initiatives if self._area is None or i.area == self._area]
-        allocated = sum((i.total for i in items), ZERO)
+    def update_from(self, portfolio: Portfolio, changes: object = None) -> None:
+        """Show the figures of ``portfolio``. ``changes`` (a ChangeSet just applied or reverted) lets the
+        allocated sum be updated from those initiatives' totals alone instead of re-summing them all."""
+        if changes is None or not self._apply_changes(portfolio, getattr(changes, "ids", ())):
+            self._sum_all(portfolio)
+        self._show(portfolio)
+
+    def _sum_all(self, portfolio: Portfolio) -> None:
+        inis = portfolio.initiatives
+        self._totals = [i.total if self._area is None or i.area == self._area else None for i in inis]
+        self._positions = dict(zip((i.id for i in inis), range(len(inis))))
+        self._count = sum(t is not None for t in self._totals)
+        self._allocated = sum((t for t in self._totals if t is not None), ZERO)
+        self._summed = (portfolio, self._area)
+
+    def _apply_changes(self, portfolio: Portfolio, ids: object) -> bool:
+        """Adds the changed initiatives' new totals minus what they were; False when the kept sums do not
+        belong to this portfolio and area, or rows came, went or share an id (then everything is summed)."""
+        inis = portfolio.initiatives
+        summed = self._summed
+        if (summed is None or summed[0] is not portfolio or summed[1] != self._area
+                or len(self._totals) != len(inis) or len(self._positions) != len(inis)):
+            return False
+        for ini_id in dict.fromkeys(ids):  # type: ignore[call-overload]
+            pos = self._positions.get(ini_id)
+            if pos is None or inis[pos].id != ini_id:
+                return False
+            old = self._totals[pos]
+            if old is not None:
+                new = inis[pos].total
+                self._totals[pos] = new
+                self._allocated += new - old
+        return True
+
+    def _show(self, portfolio: Portfolio) -> None:
+        allocated, count = self._allocated, self._count
         unit = portfolio.unit or "mio. kr."
-        parts = [self.tr("{n} initiativer").format(n=len(items)),
+        parts = [self.tr("{n} initiativer").format(n=count),
                  self.tr("Bevilget {amount} {unit}").format(amount=format_amount(allocated, self._lang), unit=unit)]
         frame = portfolio.frame.effective_total()
         if frame is not None and self._area is None:
