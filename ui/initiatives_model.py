@@ -74,11 +74,13 @@ def _exact_text(value: Decimal | None, lang: str) -> str:
     return format_amount(value, lang, places, group=False)
 
 
-def _period(ini: Initiative) -> str:
+def _period(ini: Initiative, lang: str = "da") -> str:
+    q = "Q" if lang.startswith("en") else "K"
+
     def part(year: int | None, quarter: int | None) -> str:
         if year is None:
             return "?"
-        return f"{year}" + (f" K{quarter}" if quarter else "")
+        return f"{year}" + (f" {q}{quarter}" if quarter else "")
 
     if ini.start_year is None and ini.end_year is None:
         span = ini.years_span()
@@ -390,7 +392,7 @@ class InitiativesModel(QAbstractTableModel):
         if key == "area":
             return area_label(ini.area, self._lang)
         if key == "period":
-            return _period(ini)
+            return _period(ini, self._lang)
         return "" if value is None else str(value)
 
     def value(self, ini: Initiative, key: str) -> Any:
