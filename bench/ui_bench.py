@@ -76,6 +76,11 @@ def bench_chart_update(n: int, *, repeat: int = 5, whole_window: bool = False) -
     ini = portfolio.initiatives[len(portfolio.initiatives) // 2]
     year = min(ini.amounts)
     best = float("inf")
+    for i in range(2):  # warm-up: the first edits pay one-time costs (glyph caches, first pictures)
+        changes = edit_cell(portfolio, ini.id, year, ini.amount(year) + (Decimal("0.1") if i == 0 else Decimal("-0.1")))
+        document.undo_stack.push(ChangeSetCommand(document, changes, "edit"))
+        app.processEvents()
+        app.processEvents()
     for i in range(max(repeat, 3)):
         value = ini.amount(year) + (Decimal("0.1") if i % 2 == 0 else Decimal("-0.1"))
         start = time.perf_counter()

@@ -51,7 +51,9 @@ class YearTicksAxis(pg.AxisItem):
         self.setStyle(tickLength=0)
 
     def set_years(self, years: list[int]) -> None:
-        self._years = list(years)
+        if list(years) == getattr(self, "_ticked", None):
+            return  # new ticks repaint the axis: only when the years change
+        self._years = self._ticked = list(years)
         self.setTicks([[(float(y), str(y)) for y in self._years]])
 
 

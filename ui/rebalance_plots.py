@@ -125,7 +125,17 @@ class CategoryAxis(pg.AxisItem):
         self.setStyle(tickLength=0)
 
     def set_labels(self, labels: list[tuple[float, str]]) -> None:
-        self.setTicks([labels])
+        if labels != getattr(self, "_labels", None):  # new ticks repaint the axis: only when they change
+            self._labels = list(labels)
+            self.setTicks([labels])
+
+
+def set_view_range(vb: pg.ViewBox, x: tuple[float, float], y: tuple[float, float]) -> None:
+    """Set a chart's ranges only when they differ: an unchanged setRange still repaints both axes,
+    about a third of an edit's cost in these small charts."""
+    if getattr(vb, "_planner_range", None) != (x, y):
+        vb._planner_range = (x, y)  # type: ignore[attr-defined]
+        vb.setRange(xRange=x, yRange=y, padding=0)
 
 
 def make_plot(left: pg.AxisItem, bottom: pg.AxisItem) -> pg.PlotWidget:
@@ -237,7 +247,7 @@ class StackedYearChart(QWidget):
         top = nice_top(max([float(t) for t in totals.values()] + [float(v) for v in frame.by_year.values()]
                            + list((ghost_totals or {}).values()) + [1.0]) * 1.1)
         if years:
-            self.vb.setRange(xRange=(years[0] - 0.6, years[-1] + 0.6), yRange=(0, top), padding=0)
+            set_view_range(self.vb, (years[0] - 0.6, years[-1] + 0.6), (0, top))
         self._years_axis.set_years(years)
         px_per_unit = max(self.vb.height(), 50.0) / top
         if mode == MODE_INITIATIVE:
@@ -466,7 +476,7 @@ class GroupTotalsChart(QWidget):
             self.ghost.setOpts(x0=EMPTY, width=EMPTY, y=EMPTY)
             self.ghost.hide()
         right = max(values + gv + [1.0])
-        self.vb.setRange(xRange=(0, nice_top(right * 1.15)), yRange=(0.4, rows + 0.6), padding=0)
+        set_view_range(self.vb, (0, nice_top(right * 1.15)), (0.4, rows + 0.6))
         font = palette.chart_font(palette.font_sizes().value, bold=True)
         self.values.show([(float(v) + right * 0.02, y, format_amount(Decimal(repr(round(float(v), 3)))),
                            palette.TEXT) for v, y in zip(values, ys)], font)
@@ -513,7 +523,7 @@ class ProfileChart(QWidget):
             self.values.show([], None)
             self.placeholder.show()
             lo, hi = (years[0], years[-1]) if years else (0, 1)
-            self.vb.setRange(xRange=(lo - 0.6, hi + 0.6), yRange=(0, 1), padding=0)
+            set_view_range(self.vb, (lo - 0.6, hi + 0.6), (0, 1))
             self.placeholder.setPos((lo + hi) / 2, 0.5)
             self._shown = {"id": None, "current": {}, "baseline": {}}
             return
@@ -528,7 +538,7 @@ class ProfileChart(QWidget):
         else:
             self.ghost.setOpts(x=EMPTY, height=EMPTY)
         top = nice_top(max(list(current) + (list(base) if base is not None else []) + [0.5]) * 1.15)
-        self.vb.setRange(xRange=(years[0] - 0.6, years[-1] + 0.6), yRange=(0, top), padding=0)
+        set_view_range(self.vb, (years[0] - 0.6, years[-1] + 0.6), (0, top))
         rows = []
         for j, y in enumerate(years):
             now = ini.amounts.get(y, ZERO)
