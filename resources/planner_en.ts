@@ -72,43 +72,43 @@
   <context>
     <name>BudgetChart</name>
     <message>
-      <location filename="../ui/budget_chart.py" line="329" />
+      <location filename="../ui/budget_chart.py" line="318" />
       <source>({amount} over)</source>
       <translation>({amount} over)</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="382" />
+      <location filename="../ui/budget_chart.py" line="371" />
       <source>Beløb i mio. kr.</source>
       <translation>Amounts in DKK m</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="354" />
+      <location filename="../ui/budget_chart.py" line="343" />
       <source>Fordelt</source>
       <translation>Allocated</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="359" />
-      <location filename="../ui/budget_chart.py" line="381" />
+      <location filename="../ui/budget_chart.py" line="348" />
+      <location filename="../ui/budget_chart.py" line="370" />
       <source>Over rammen</source>
       <translation>Over the frame</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="352" />
+      <location filename="../ui/budget_chart.py" line="341" />
       <source>Ramme (sum af år)</source>
       <translation>Frame (sum of years)</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="352" />
+      <location filename="../ui/budget_chart.py" line="341" />
       <source>Ramme i alt</source>
       <translation>Total frame</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="379" />
+      <location filename="../ui/budget_chart.py" line="368" />
       <source>Ramme pr. år</source>
       <translation>Frame per year</translation>
     </message>
     <message>
-      <location filename="../ui/budget_chart.py" line="362" />
+      <location filename="../ui/budget_chart.py" line="351" />
       <source>Rest</source>
       <translation>Remainder</translation>
     </message>
@@ -513,154 +513,159 @@ The details are in the log file:
   <context>
     <name>FileActions</name>
     <message>
-      <location filename="../ui/file_actions.py" line="72" />
+      <location filename="../ui/file_actions.py" line="73" />
       <source>&amp;Afslut</source>
       <translation>&amp;Quit</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="69" />
+      <location filename="../ui/file_actions.py" line="70" />
       <source>&amp;Eksportér billede …</source>
       <translation>&amp;Export Picture …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="66" />
+      <location filename="../ui/file_actions.py" line="67" />
       <source>&amp;Gem</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="71" />
+      <location filename="../ui/file_actions.py" line="72" />
       <source>&amp;Luk</source>
       <translation>&amp;Close</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="62" />
+      <location filename="../ui/file_actions.py" line="63" />
       <source>&amp;Ny</source>
       <translation>&amp;New</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="213" />
+      <location filename="../ui/file_actions.py" line="214" />
       <source>&amp;Ryd listen</source>
       <translation>&amp;Clear List</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="215" />
+      <location filename="../ui/file_actions.py" line="216" />
       <source>(ingen)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="72" />
+      <location filename="../ui/file_actions.py" line="73" />
       <source>Afslut programmet</source>
       <translation>Quit the program</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="133" />
+      <location filename="../ui/file_actions.py" line="134" />
       <source>Annullér</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="282" />
+      <location filename="../ui/file_actions.py" line="287" />
       <source>Billede gemt i {name}</source>
       <translation>Picture saved to {name}</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="277" />
-      <location filename="../ui/file_actions.py" line="280" />
+      <location filename="../ui/file_actions.py" line="282" />
+      <location filename="../ui/file_actions.py" line="285" />
       <source>Billedet kan ikke gemmes</source>
       <translation>The picture cannot be saved</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="67" />
+      <location filename="../ui/file_actions.py" line="68" />
       <source>Gem &amp;som …</source>
       <translation>Save &amp;As …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="70" />
+      <location filename="../ui/file_actions.py" line="71" />
       <source>Gem den viste graf som PNG, SVG eller PDF</source>
       <translation>Save the chart shown as PNG, SVG or PDF</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="66" />
+      <location filename="../ui/file_actions.py" line="67" />
       <source>Gem i den samme projektmappe</source>
       <translation>Save into the same workbook</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="68" />
+      <location filename="../ui/file_actions.py" line="69" />
       <source>Gem i en ny projektmappe</source>
       <translation>Save into a new workbook</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="259" />
+      <location filename="../ui/file_actions.py" line="254" />
+      <source>Gemning annulleret; filen er uændret</source>
+      <translation>Save cancelled; the file is unchanged</translation>
+    </message>
+    <message>
+      <location filename="../ui/file_actions.py" line="264" />
       <source>Gemt i {name}</source>
       <translation>Saved to {name}</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="71" />
+      <location filename="../ui/file_actions.py" line="72" />
       <source>Luk projektmappen</source>
       <translation>Close the workbook</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="133" />
+      <location filename="../ui/file_actions.py" line="134" />
       <source>Læser {name} …</source>
       <translation>Reading {name} …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="146" />
+      <location filename="../ui/file_actions.py" line="147" />
       <source>Læser {path} …</source>
       <translation>Reading {path} …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="251" />
-      <location filename="../ui/file_actions.py" line="254" />
+      <location filename="../ui/file_actions.py" line="256" />
+      <location filename="../ui/file_actions.py" line="259" />
       <source>Projektmappen kan ikke gemmes</source>
       <translation>The workbook cannot be saved</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="188" />
+      <location filename="../ui/file_actions.py" line="189" />
       <source>Projektmappen kan ikke åbnes</source>
       <translation>The workbook cannot be opened</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="76" />
+      <location filename="../ui/file_actions.py" line="77" />
       <source>Sa&amp;mmenlign med …</source>
       <translation>Co&amp;mpare With …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="77" />
+      <location filename="../ui/file_actions.py" line="78" />
       <source>Sammenlign med en anden version af projektmappen og tag ændringer med</source>
       <translation>Compare with another version of the workbook and take changes from it</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="62" />
+      <location filename="../ui/file_actions.py" line="63" />
       <source>Start en tom portefølje</source>
       <translation>Start an empty portfolio</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="63" />
+      <location filename="../ui/file_actions.py" line="64" />
       <source>Å&amp;bn …</source>
       <translation>&amp;Open …</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="63" />
+      <location filename="../ui/file_actions.py" line="64" />
       <source>Åbn en projektmappe (.xlsx)</source>
       <translation>Open a workbook (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="64" />
+      <location filename="../ui/file_actions.py" line="65" />
       <source>Åbn senes&amp;te</source>
       <translation>Open &amp;Recent</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="178" />
+      <location filename="../ui/file_actions.py" line="179" />
       <source>Åbnede {name}</source>
       <translation>Opened {name}</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="136" />
+      <location filename="../ui/file_actions.py" line="137" />
       <source>Åbner projektmappe</source>
       <translation>Opening workbook</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="183" />
+      <location filename="../ui/file_actions.py" line="184" />
       <source>Åbning annulleret</source>
       <translation>Opening cancelled</translation>
     </message>
@@ -668,62 +673,62 @@ The details are in the log file:
   <context>
     <name>FindingsPanel</name>
     <message>
-      <location filename="../ui/findings_panel.py" line="98" />
+      <location filename="../ui/findings_panel.py" line="161" />
       <source>1 advarsel</source>
       <translation>1 warning</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="78" />
+      <location filename="../ui/findings_panel.py" line="85" />
       <source>Advarsel</source>
       <translation>Warning</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="133" />
+      <location filename="../ui/findings_panel.py" line="195" />
       <source>Ark '{sheet}'</source>
       <translation>Sheet '{sheet}'</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="135" />
+      <location filename="../ui/findings_panel.py" line="197" />
       <source>Ark '{sheet}', række {row}</source>
       <translation>Sheet '{sheet}', row {row}</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="136" />
+      <location filename="../ui/findings_panel.py" line="198" />
       <source>Celle {a1} i arket '{sheet}'</source>
       <translation>Cell {a1} in sheet '{sheet}'</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="78" />
+      <location filename="../ui/findings_panel.py" line="85" />
       <source>Fejl</source>
       <translation>Error</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="53" />
+      <location filename="../ui/findings_panel.py" line="54" />
       <source>Fejl og advarsler</source>
       <translation>Errors and warnings</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="96" />
+      <location filename="../ui/findings_panel.py" line="159" />
       <source>Fejl og advarsler: ingen</source>
       <translation>Errors and warnings: none</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="99" />
+      <location filename="../ui/findings_panel.py" line="162" />
       <source>Fejl og advarsler: {e} fejl, {w}</source>
       <translation>Errors and warnings: {e} errors, {w}</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="79" />
+      <location filename="../ui/findings_panel.py" line="86" />
       <source>Info</source>
       <translation>Info</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="124" />
+      <location filename="../ui/findings_panel.py" line="186" />
       <source>række {row}</source>
       <translation>row {row}</translation>
     </message>
     <message>
-      <location filename="../ui/findings_panel.py" line="98" />
+      <location filename="../ui/findings_panel.py" line="161" />
       <source>{n} advarsler</source>
       <translation>{n} warnings</translation>
     </message>
@@ -731,92 +736,92 @@ The details are in the log file:
   <context>
     <name>InitiativesModel</name>
     <message>
-      <location filename="../ui/initiatives_model.py" line="381" />
+      <location filename="../ui/initiatives_model.py" line="451" />
       <source>Angivet</source>
       <translation>Stated</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="460" />
+      <location filename="../ui/initiatives_model.py" line="530" />
       <source>Basis: {amount}</source>
       <translation>Baseline: {amount}</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="388" />
+      <location filename="../ui/initiatives_model.py" line="458" />
       <source>Bevilling i {year} ({unit})</source>
       <translation>Allocation in {year} ({unit})</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="378" />
+      <location filename="../ui/initiatives_model.py" line="448" />
       <source>Fase</source>
       <translation>Phase</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="380" />
+      <location filename="../ui/initiatives_model.py" line="450" />
       <source>I alt</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="376" />
+      <location filename="../ui/initiatives_model.py" line="446" />
       <source>Initiativ</source>
       <translation>Initiative</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="463" />
+      <location filename="../ui/initiatives_model.py" line="533" />
       <source>Initiativet er låst</source>
       <translation>The initiative is locked</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="456" />
+      <location filename="../ui/initiatives_model.py" line="526" />
       <source>Låst: ændres ikke af redigering og operationer</source>
       <translation>Locked: not changed by editing or operations</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="375" />
+      <location filename="../ui/initiatives_model.py" line="445" />
       <source>Nr.</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="396" />
+      <location filename="../ui/initiatives_model.py" line="466" />
       <source>Omkostningsfordeling: {cost} ({unit})</source>
       <translation>Cost breakdown: {cost} ({unit})</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="377" />
+      <location filename="../ui/initiatives_model.py" line="447" />
       <source>Område</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="379" />
+      <location filename="../ui/initiatives_model.py" line="449" />
       <source>Periode</source>
       <translation>Period</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="266" />
+      <location filename="../ui/initiatives_model.py" line="290" />
       <source>Ret {id} {cost}</source>
       <translation>Edit {id} {cost}</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="390" />
+      <location filename="../ui/initiatives_model.py" line="460" />
       <source>Summen af årene ({unit})</source>
       <translation>Sum of the years ({unit})</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="392" />
+      <location filename="../ui/initiatives_model.py" line="462" />
       <source>Totalen som den står i projektmappen ({unit})</source>
       <translation>The total as stated in the workbook ({unit})</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="451" />
+      <location filename="../ui/initiatives_model.py" line="521" />
       <source>Ukendt fase: {text}</source>
       <translation>Unknown phase: {text}</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="394" />
+      <location filename="../ui/initiatives_model.py" line="464" />
       <source>Ændring af totalen mod basis, tallene som indlæst ({unit})</source>
       <translation>Change of the total against the baseline, the figures as loaded ({unit})</translation>
     </message>
     <message>
-      <location filename="../ui/initiatives_model.py" line="382" />
+      <location filename="../ui/initiatives_model.py" line="452" />
       <source>Δ basis</source>
       <translation>Δ baseline</translation>
     </message>
@@ -903,27 +908,27 @@ or drag an .xlsx file onto the window.</translation>
   <context>
     <name>KeyTotalsBar</name>
     <message>
-      <location filename="../ui/presentation.py" line="60" />
+      <location filename="../ui/presentation.py" line="101" />
       <source>Bevilget {amount} {unit}</source>
       <translation>Allocated {amount} {unit}</translation>
     </message>
     <message>
-      <location filename="../ui/presentation.py" line="68" />
+      <location filename="../ui/presentation.py" line="109" />
       <source>Over rammen med {amount}</source>
       <translation>Over the frame by {amount}</translation>
     </message>
     <message>
-      <location filename="../ui/presentation.py" line="63" />
+      <location filename="../ui/presentation.py" line="104" />
       <source>Ramme {amount}</source>
       <translation>Frame {amount}</translation>
     </message>
     <message>
-      <location filename="../ui/presentation.py" line="66" />
+      <location filename="../ui/presentation.py" line="107" />
       <source>Rest {amount}</source>
       <translation>Remainder {amount}</translation>
     </message>
     <message>
-      <location filename="../ui/presentation.py" line="59" />
+      <location filename="../ui/presentation.py" line="100" />
       <source>{n} initiativer</source>
       <translation>{n} initiatives</translation>
     </message>
@@ -950,78 +955,78 @@ or drag an .xlsx file onto the window.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../ui/main_window.py" line="162" />
+      <location filename="../ui/main_window.py" line="163" />
       <source>&amp;Annullér</source>
       <translation>&amp;Cancel</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="112" />
+      <location filename="../ui/main_window.py" line="113" />
       <source>&amp;Filer</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="160" />
+      <location filename="../ui/main_window.py" line="161" />
       <source>&amp;Gem</source>
       <translation>&amp;Save</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="114" />
+      <location filename="../ui/main_window.py" line="115" />
       <source>&amp;Hjælp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="161" />
+      <location filename="../ui/main_window.py" line="162" />
       <source>&amp;Kassér</source>
       <translation>&amp;Discard</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="113" />
+      <location filename="../ui/main_window.py" line="114" />
       <source>&amp;Vis</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="77" />
+      <location filename="../ui/main_window.py" line="78" />
       <source>Budget</source>
       <translation>Budget</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="158" />
+      <location filename="../ui/main_window.py" line="159" />
       <source>Dine ændringer går tabt, hvis du ikke gemmer dem.</source>
       <translation>Your changes will be lost if you don't save them.</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="76" />
+      <location filename="../ui/main_window.py" line="77" />
       <source>Efter fase</source>
       <translation>By phase</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="297" />
+      <location filename="../ui/file_actions.py" line="302" />
       <source>Eksportér billede</source>
       <translation>Export Picture</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="292" />
+      <location filename="../ui/file_actions.py" line="297" />
       <source>Gem projektmappe</source>
       <translation>Save Workbook</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="152" />
-      <location filename="../ui/main_window.py" line="282" />
+      <location filename="../ui/main_window.py" line="153" />
+      <location filename="../ui/main_window.py" line="288" />
       <source>Ny portefølje</source>
       <translation>New portfolio</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="76" />
+      <location filename="../ui/main_window.py" line="77" />
       <source>Tidslinje</source>
       <translation>Timeline</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="154" />
+      <location filename="../ui/main_window.py" line="155" />
       <source>Vil du gemme ændringerne i {name}?</source>
       <translation>Do you want to save the changes to {name}?</translation>
     </message>
     <message>
-      <location filename="../ui/file_actions.py" line="287" />
+      <location filename="../ui/file_actions.py" line="292" />
       <source>Åbn projektmappe</source>
       <translation>Open Workbook</translation>
     </message>
@@ -1135,12 +1140,12 @@ or drag an .xlsx file onto the window.</translation>
   <context>
     <name>RebalanceCharts</name>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="52" />
+      <location filename="../ui/rebalance_plots.py" line="61" />
       <source>(uden område)</source>
       <translation>(no area)</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="364" />
+      <location filename="../ui/rebalance_plots.py" line="383" />
       <source>Basis</source>
       <translation>Baseline</translation>
     </message>
@@ -1165,7 +1170,7 @@ or drag an .xlsx file onto the window.</translation>
       <translation>Phase</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="342" />
+      <location filename="../ui/rebalance_plots.py" line="361" />
       <source>Fordelt</source>
       <translation>Allocated</translation>
     </message>
@@ -1185,32 +1190,32 @@ or drag an .xlsx file onto the window.</translation>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="362" />
+      <location filename="../ui/rebalance_plots.py" line="381" />
       <source>Over</source>
       <translation>Over</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="346" />
+      <location filename="../ui/rebalance_plots.py" line="365" />
       <source>Over rammen</source>
       <translation>Over the frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="361" />
+      <location filename="../ui/rebalance_plots.py" line="380" />
       <source>Ramme</source>
       <translation>Frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="340" />
+      <location filename="../ui/rebalance_plots.py" line="359" />
       <source>Ramme (sum af år)</source>
       <translation>Frame (sum of years)</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="340" />
+      <location filename="../ui/rebalance_plots.py" line="359" />
       <source>Ramme i alt</source>
       <translation>Total frame</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="349" />
+      <location filename="../ui/rebalance_plots.py" line="368" />
       <source>Rest</source>
       <translation>Remainder</translation>
     </message>
@@ -1246,12 +1251,12 @@ or drag an .xlsx file onto the window.</translation>
       <translation>Show baseline</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="483" />
+      <location filename="../ui/rebalance_plots.py" line="502" />
       <source>Vælg et initiativ i tabellen</source>
       <translation>Select an initiative in the table</translation>
     </message>
     <message>
-      <location filename="../ui/rebalance_plots.py" line="265" />
+      <location filename="../ui/rebalance_plots.py" line="284" />
       <source>{amount} over</source>
       <translation>{amount} over</translation>
     </message>
@@ -1447,6 +1452,24 @@ Do you want to restore them?</translation>
     </message>
   </context>
   <context>
+    <name>SaveJob</name>
+    <message>
+      <location filename="../ui/save_job.py" line="60" />
+      <source>Annullér</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_job.py" line="64" />
+      <source>Gemmer projektmappe</source>
+      <translation>Saving workbook</translation>
+    </message>
+    <message>
+      <location filename="../ui/save_job.py" line="60" />
+      <source>Gemmer {name} …</source>
+      <translation>Saving {name} …</translation>
+    </message>
+  </context>
+  <context>
     <name>ScenarioCompare</name>
     <message>
       <location filename="../ui/scenario_compare.py" line="119" />
@@ -1492,102 +1515,102 @@ Do you want to restore them?</translation>
   <context>
     <name>ScenariosPanel</name>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="197" />
+      <location filename="../ui/scenarios_panel.py" line="200" />
       <source>De nuværende tal er allerede scenariet {name}.</source>
       <translation>The current figures already are scenario {name}.</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="58" />
+      <location filename="../ui/scenarios_panel.py" line="59" />
       <source>Gem de nuværende beløb som et scenarie med navnet til venstre</source>
       <translation>Save the current amounts as a scenario with the name on the left</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="57" />
+      <location filename="../ui/scenarios_panel.py" line="58" />
       <source>Gem nuværende tal</source>
       <translation>Save current figures</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="187" />
+      <location filename="../ui/scenarios_panel.py" line="190" />
       <source>Gemt som scenariet {name}.</source>
       <translation>Saved as scenario {name}.</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="70" />
+      <location filename="../ui/scenarios_panel.py" line="71" />
       <source>Giv porteføljen scenariets tal (kan fortrydes med Ctrl+Z)</source>
       <translation>Give the portfolio the scenario's figures (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="60" />
+      <location filename="../ui/scenarios_panel.py" line="61" />
       <source>I alt (mio. kr.)</source>
       <translation>Total (DKK m)</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="145" />
+      <location filename="../ui/scenarios_panel.py" line="148" />
       <source>Ingen scenarier endnu. Skriv et navn (fx {names}) og gem de nuværende tal.</source>
       <translation>No scenarios yet. Type a name (e.g. {names}) and save the current figures.</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="55" />
+      <location filename="../ui/scenarios_panel.py" line="56" />
       <source>Navn, fx Forslag</source>
       <translation>Name, e.g. Proposal</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="60" />
+      <location filename="../ui/scenarios_panel.py" line="61" />
       <source>Oprettet</source>
       <translation>Created</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="72" />
+      <location filename="../ui/scenarios_panel.py" line="73" />
       <source>Sammenlign …</source>
       <translation>Compare …</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="60" />
+      <location filename="../ui/scenarios_panel.py" line="61" />
       <source>Scenarie</source>
       <translation>Scenario</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="142" />
+      <location filename="../ui/scenarios_panel.py" line="145" />
       <source>Scenarierne i projektmappen kan ikke læses: {reason}</source>
       <translation>The scenarios in the workbook cannot be read: {reason}</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="186" />
+      <location filename="../ui/scenarios_panel.py" line="189" />
       <source>Scenariet {name} er opdateret med de nuværende tal.</source>
       <translation>Scenario {name} has been updated with the current figures.</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="69" />
+      <location filename="../ui/scenarios_panel.py" line="70" />
       <source>Skift til</source>
       <translation>Switch to</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="199" />
+      <location filename="../ui/scenarios_panel.py" line="202" />
       <source>Skift til scenariet {name}</source>
       <translation>Switch to scenario {name}</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="209" />
+      <location filename="../ui/scenarios_panel.py" line="212" />
       <source>Skiftede til {name}: {cells} beløb ændret (Ctrl+Z fortryder).</source>
       <translation>Switched to {name}: {cells} amounts changed (Ctrl+Z undoes it).</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="174" />
+      <location filename="../ui/scenarios_panel.py" line="177" />
       <source>Skriv et navn til scenariet først.</source>
       <translation>Type a name for the scenario first.</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="71" />
+      <location filename="../ui/scenarios_panel.py" line="72" />
       <source>Slet</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="217" />
+      <location filename="../ui/scenarios_panel.py" line="220" />
       <source>Slettet: {names}.</source>
       <translation>Deleted: {names}.</translation>
     </message>
     <message>
-      <location filename="../ui/scenarios_panel.py" line="73" />
+      <location filename="../ui/scenarios_panel.py" line="74" />
       <source>Vælg to scenarier (eller ét og de nuværende tal)</source>
       <translation>Select two scenarios (or one and the current figures)</translation>
     </message>
@@ -1628,25 +1651,25 @@ Do you want to restore them?</translation>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="429" />
+      <location filename="../ui/pipeline_view.py" line="430" />
       <source>I alt: {total}</source>
       <translation>Total: {total}</translation>
     </message>
     <message>
       <location filename="../ui/timeline_view.py" line="115" />
-      <location filename="../ui/timeline_view.py" line="312" />
+      <location filename="../ui/timeline_view.py" line="298" />
       <source>I dag</source>
       <translation>Today</translation>
     </message>
     <message>
-      <location filename="../ui/chart_parts.py" line="88" />
+      <location filename="../ui/chart_parts.py" line="112" />
       <location filename="../ui/timeline_items.py" line="242" />
       <location filename="../ui/timeline_items.py" line="243" />
       <source>K{n}</source>
       <translation>Q{n}</translation>
     </message>
     <message>
-      <location filename="../ui/chart_parts.py" line="98" />
+      <location filename="../ui/chart_parts.py" line="122" />
       <source>Mulig næste fase</source>
       <translation>Possible next phase</translation>
     </message>
@@ -1656,17 +1679,17 @@ Do you want to restore them?</translation>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_view.py" line="215" />
+      <location filename="../ui/timeline_view.py" line="201" />
       <source>Status {date}</source>
       <translation>Status {date}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline_view.py" line="314" />
+      <location filename="../ui/timeline_view.py" line="300" />
       <source>Statusdato</source>
       <translation>Status date</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="505" />
+      <location filename="../ui/pipeline_view.py" line="506" />
       <source>Tal: mio. kr. pr. år</source>
       <translation>Figures: DKK m per year</translation>
     </message>
@@ -1681,12 +1704,12 @@ Do you want to restore them?</translation>
       <translation>possible {phase}</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="363" />
+      <location filename="../ui/pipeline_view.py" line="364" />
       <source>{id} (mulig)</source>
       <translation>{id} (possible)</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="424" />
+      <location filename="../ui/pipeline_view.py" line="425" />
       <source>{n} initiativer</source>
       <translation>{n} initiatives</translation>
     </message>
@@ -1696,7 +1719,7 @@ Do you want to restore them?</translation>
       <translation>{n} initiatives · {total} DKK m</translation>
     </message>
     <message>
-      <location filename="../ui/pipeline_view.py" line="425" />
+      <location filename="../ui/pipeline_view.py" line="426" />
       <source>{total} mio. kr. i alt</source>
       <translation>{total} DKK m in total</translation>
     </message>

@@ -396,6 +396,9 @@ EN: dict[str, str] = {
     'Versionen på disken kan ikke læses': 'The version on disk cannot be read',
     '{name} (på disken)': '{name} (on disk)',
     '{name} er ændret på disken, siden du åbnede den (en kollega har måske gemt den).': '{name} has changed on disk since you opened it (a colleague may have saved it).',
+    'Gemmer {name} …': 'Saving {name} …',
+    'Gemmer projektmappe': 'Saving workbook',
+    'Gemning annulleret; filen er uændret': 'Save cancelled; the file is unchanged',
 }
 
 # The rare source text that needs a different English text in one context: (context, source) → English.

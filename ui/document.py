@@ -32,10 +32,11 @@ def load_portfolio(path: str, *, progress: Callable[[int, int], None] | None = N
 
 
 def save_portfolio(portfolio: Portfolio, path: str, extra_sheets: dict[str, list[list[object]]] | None = None,
-                   package_edits: list[Callable[..., None]] | None = None) -> None:
+                   package_edits: list[Callable[..., None]] | None = None,
+                   fault: Callable[[str], None] | None = None) -> None:
     from planner.writer import save_portfolio as _save
 
-    _save(portfolio, path, extra_sheets=extra_sheets, package_edits=package_edits)
+    _save(portfolio, path, extra_sheets=extra_sheets, package_edits=package_edits, fault=fault)
 
 
 def read_scenarios(path: str) -> tuple[list[Scenario], WorkbookError | None]:
@@ -146,10 +147,12 @@ class Document(QObject):
         self.replace(load_portfolio(path), str(Path(path).resolve()))
 
     def save(self, path: str | None = None, *, extra_sheets: dict[str, list[list[object]]] | None = None,
-             package_edits: list[Callable[..., None]] | None = None) -> None:
+             package_edits: list[Callable[..., None]] | None = None,
+             runner: Callable[[Callable[[Callable[[str], None] | None], None]], None] | None = None) -> None:
         """Write to ``path`` (or the current file); raises WorkbookError when it cannot be written.
 
-        ``extra_sheets``/``package_edits`` (change log, summary sheet: ui.save_guard) go to the writer."""
+        ``extra_sheets``/``package_edits`` (change log, summary sheet: ui.save_guard) go to the writer;
+        ``runner`` runs the write (ui.save_job.SaveRunner: in a worker thread with progress and cancel)."""
         target = path or self._path
         if not target:
             raise ValueError("no file name")
@@ -158,7 +161,15 @@ class Document(QObject):
             from planner.scenarios import SHEET, scenarios_to_rows
 
             extra = {**(extra or {}), SHEET: scenarios_to_rows(self.scenarios)}
-        save_portfolio(self._portfolio, target, extra, package_edits)
+        portfolio = self._portfolio
+
+        def write(fault: Callable[[str], None] | None) -> None:
+            save_portfolio(portfolio, target, extra, package_edits, fault)
+
+        if runner is None:
+            write(None)
+        else:
+            runner(write)
         self._set_path(str(Path(target).resolve()))
         self.undo_stack.setClean()
         self.set_dirty(False)

@@ -20,6 +20,7 @@ from ui.compare_dialog import CompareAction
 from ui.document import LoadJob, is_openable
 from ui.plain_text import plain, tooltip
 from ui.save_guard import SaveGuard, Verdict
+from ui.save_job import SaveRunner
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -245,9 +246,13 @@ class FileActions(QObject):
         options = self.guard.save_options()
         if options is None:
             return False
+        runner = SaveRunner(win, Path(path).name)
         try:
-            win.document.save(path, **options)
+            win.document.save(path, **options, runner=runner)
         except WorkbookError as err:
+            if runner.cancelled:
+                win.statusBar().showMessage(self.tr("Gemning annulleret; filen er uændret"), 5000)
+                return False
             win.show_error(self.tr("Projektmappen kan ikke gemmes"), err.line(win.lang))
             return False
         except ImportError as exc:
