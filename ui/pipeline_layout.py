@@ -1,0 +1,172 @@
+"""The by-phase view's layout: which lane and line each initiative's bars sit on, and the amounts per
+lane and year — plain data, computed without painting, so an edit can update it in place."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from planner.amounts import ZERO
+from planner.model import Initiative, Portfolio
+from planner.phases import PHASES, Phase
+from ui.timeline_items import initiative_span, next_phase_of
+
+
+@dataclass(frozen=True)
+class LaneBar:
+    row: int
+    x0: float
+    x1: float
+    phase: Phase | None
+    initiative_id: str
+    label: str
+    next: bool = False
+    name: str = ""
+
+
+@dataclass
+class Lane:
+    """A phase's swim lane: an amounts line at ``first_row``, then ``rows`` lines of packed bars."""
+
+    phase: Phase | None
+    first_row: int
+    rows: int
+    ids: list[str] = field(default_factory=list)
+    amounts: dict[int, Decimal] = field(default_factory=dict)
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + self.rows
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.amounts.values(), ZERO)
+
+
+@dataclass
+class PipelineLayout:
+    lanes: list[Lane] = field(default_factory=list)
+    bars_by_row: list[list[LaneBar]] = field(default_factory=list)
+    row_kind: list[str] = field(default_factory=list)  # "amounts" | "bars" | "total" | "gap"
+    row_lane: list[int] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    totals: dict[int, Decimal] = field(default_factory=dict)
+    x_min: float = 0.0
+    x_max: float = 1.0
+    shown: dict[str, tuple[tuple[object, ...], dict[int, Decimal]]] = field(default_factory=dict)
+    """Initiative id → (what places its bars, its amounts as summed here): see :func:`update_pipeline`."""
+
+    def lane_of(self, initiative_id: str) -> Phase | None | str:
+        for lane in self.lanes:
+            if initiative_id in lane.ids:
+                return lane.phase
+        return ""
+
+
+def _pack(items: list[tuple[float, float, str, bool, Phase | None]]) -> list[int]:
+    """Interval packing in start order: reuse the line that frees up first, else open a new one.
+
+    Items must be sorted by start within each group packed together; O(n log n).
+    """
+    free: list[tuple[float, int]] = []
+    lines: list[int] = []
+    count = 0
+    for x0, x1, *_ in items:
+        if free and free[0][0] <= x0 + 1e-9:
+            _, line = heapq.heappop(free)
+        else:
+            line, count = count, count + 1
+        heapq.heappush(free, (x1, line))
+        lines.append(line)
+    return lines
+
+
+def _placement(ini: Initiative) -> tuple[object, ...]:
+    """Everything the bars of an initiative depend on; equal placements give equal bars."""
+    return (ini.phase, initiative_span(ini), next_phase_of(ini), ini.next_round_year, ini.name)
+
+
+def update_pipeline(lay: PipelineLayout, portfolio: Portfolio, ids: set[str]) -> set[int] | None:
+    """Add the amount changes of ``ids`` to the lane and total lines in place; the rows whose numbers
+    changed, or None when the layout must be rebuilt (an initiative is new or gone, its bars move, or it
+    has money in a year the layout does not show)."""
+    if len(lay.shown) != len(portfolio.initiatives):
+        return None
+    years = set(lay.years)
+    updates = []
+    for iid in ids:
+        ini, shown = portfolio.get(iid), lay.shown.get(iid)
+        if ini is None or shown is None or shown[0] != _placement(ini) or not years.issuperset(ini.amounts):
+            return None
+        updates.append((ini, shown))
+    lane_index = {lane.phase: i for i, lane in enumerate(lay.lanes)}
+    rows: set[int] = set()
+    for ini, (placement, before) in updates:
+        lane = lay.lanes[lane_index[ini.phase]]
+        for y in before.keys() | ini.amounts.keys():
+            diff = ini.amounts.get(y, ZERO) - before.get(y, ZERO)
+            if diff:
+                lane.amounts[y] = lane.amounts.get(y, ZERO) + diff
+                lay.totals[y] = lay.totals.get(y, ZERO) + diff
+                rows.update((lane.first_row, len(lay.row_kind) - 1))
+        lay.shown[ini.id] = (placement, dict(ini.amounts))
+    return rows
+
+
+def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
+    lay = PipelineLayout(years=portfolio.all_years())
+    years = lay.years
+    end_of_portfolio = (max(years) + 1) if years else None
+    phases: list[Phase | None] = list(PHASES)
+    if any(i.phase is None for i in portfolio.initiatives):
+        phases.append(None)
+    items: dict[Phase | None, list[tuple[float, float, str, bool, Phase | None]]] = {p: [] for p in phases}
+    amounts: dict[Phase | None, dict[int, Decimal]] = {p: {y: ZERO for y in years} for p in phases}
+    ids: dict[Phase | None, list[str]] = {p: [] for p in phases}
+    xs: list[float] = [float(min(years)), float(max(years) + 1)] if years else []
+    names = {ini.id: " ".join(ini.name.split()) for ini in portfolio.initiatives}
+    for ini in portfolio.initiatives:
+        lay.shown[ini.id] = (_placement(ini), dict(ini.amounts))
+        ids[ini.phase].append(ini.id)
+        for y, a in ini.amounts.items():
+            amounts[ini.phase][y] = amounts[ini.phase].get(y, ZERO) + a
+        span = initiative_span(ini)
+        if span is not None:
+            items[ini.phase].append((span[0], span[1], ini.id, False, ini.phase))
+            xs.extend(span)
+        nxt, nyear = next_phase_of(ini), ini.next_round_year
+        if nxt is not None and nyear is not None:
+            x1 = float(max(nyear + 1, end_of_portfolio or nyear + 1))
+            items[nxt].append((float(nyear), x1, ini.id, True, nxt))
+            xs.extend((float(nyear), x1))
+    row = 0
+    for lane_index, phase in enumerate(phases):
+        current = sorted((t for t in items[phase] if not t[3]), key=lambda t: (t[0], t[1]))
+        maybe = sorted((t for t in items[phase] if t[3]), key=lambda t: (t[0], t[1]))
+        lines_current = _pack(current)
+        offset = max(lines_current, default=-1) + 1
+        entries = current + maybe
+        lines = lines_current + [line + offset for line in _pack(maybe)]
+        n_lines = max(lines, default=-1) + 1
+        lane = Lane(phase, row, 1 + max(n_lines, 1), ids[phase], amounts[phase])
+        lay.lanes.append(lane)
+        lay.row_kind.append("amounts")
+        lay.row_lane.append(lane_index)
+        lay.bars_by_row.append([])
+        for _ in range(max(n_lines, 1)):
+            lay.row_kind.append("bars")
+            lay.row_lane.append(lane_index)
+            lay.bars_by_row.append([])
+        for (x0, x1, iid, is_next, ph), line in zip(entries, lines, strict=True):
+            r = row + 1 + line
+            lay.bars_by_row[r].append(LaneBar(r, x0, x1, ph, iid, iid, is_next, names.get(iid, "")))
+        row += lane.rows
+    lay.row_kind.append("total")
+    lay.row_lane.append(-1)
+    lay.bars_by_row.append([])
+    lay.totals = portfolio.totals_by_year()
+    if xs:
+        lay.x_min, lay.x_max = math.floor(min(xs)), math.ceil(max(xs))
+    return lay
