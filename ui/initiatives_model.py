@@ -15,7 +15,7 @@ adds a Δ column (total − baseline total) and highlights amounts that differ f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -200,18 +200,7 @@ class InitiativesModel(QAbstractTableModel):
         if on == self._show_changes:
             return
         col = self._keys.index("total") + 1
-        if on:
-            self.beginInsertColumns(QModelIndex(), col, col)
-        else:
-            self.beginRemoveColumns(QModelIndex(), col, col)
-        self._show_changes = on
-        self._keys = self._column_keys()
-        self._cells = [self._row_texts(ini) for ini in self._portfolio.initiatives]
-        self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
-        if on:
-            self.endInsertColumns()
-        else:
-            self.endRemoveColumns()
+        self._toggle_columns(on, col, col, lambda: setattr(self, "_show_changes", on))
         self._emit_all_amounts()
 
     def show_costs(self) -> bool:
@@ -222,16 +211,19 @@ class InitiativesModel(QAbstractTableModel):
         if on == self._show_costs:
             return
         first = len(self._keys) if on else len(self._keys) - len(COST_KEYS)
-        last = first + len(COST_KEYS) - 1
-        if on:
+        self._toggle_columns(on, first, first + len(COST_KEYS) - 1, lambda: setattr(self, "_show_costs", on))
+
+    def _toggle_columns(self, insert: bool, first: int, last: int, switch: Callable[[], None]) -> None:
+        """Insert or remove the columns first..last around ``switch`` (which changes the column set)."""
+        if insert:
             self.beginInsertColumns(QModelIndex(), first, last)
         else:
             self.beginRemoveColumns(QModelIndex(), first, last)
-        self._show_costs = on
+        switch()
         self._keys = self._column_keys()
         self._cells = [self._row_texts(ini) for ini in self._portfolio.initiatives]
         self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
-        if on:
+        if insert:
             self.endInsertColumns()
         else:
             self.endRemoveColumns()
