@@ -49,6 +49,7 @@ from ui.views import VIEW_KEYS, call, make_view
 
 APP_TITLE = "Portfolio Planner"
 DEFAULT_SIZE = QSize(1400, 860)
+MAX_FIRST_SIZE = QSize(1840, 1080)
 
 
 class MainWindow(QMainWindow):
@@ -345,13 +346,13 @@ class MainWindow(QMainWindow):
         return ""
 
     def _resize_to_default(self) -> None:
-        """1400×860, or 92 % of a smaller screen."""
+        """92 % of the screen up to 1840×1080 (the table needs the width to show every year beside the
+        budget docks), never above the screen; 1400×860 when there is no screen to ask."""
         size = QSize(DEFAULT_SIZE)
         screen = self.screen()
         if screen is not None and screen.availableGeometry().width() >= self.minimumWidth():
             available = screen.availableGeometry().size()
-            if available.width() < size.width() or available.height() < size.height():
-                size = size.boundedTo(QSize(int(available.width() * 0.92), int(available.height() * 0.92)))
+            size = QSize(int(available.width() * 0.92), int(available.height() * 0.92)).boundedTo(MAX_FIRST_SIZE)
         self.resize(size)
 
     # -- settings ------------------------------------------------------------------------------------

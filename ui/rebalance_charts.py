@@ -364,7 +364,7 @@ def install(window: MainWindow) -> ChartsInstall:
     sdock.setWidget(scenarios)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, sdock)
     window.splitDockWidget(dock, sdock, Qt.Orientation.Vertical)
-    window.resizeDocks([dock], [480], Qt.Orientation.Horizontal)
+    window.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
     window.resizeDocks([dock, sdock], [640, 200], Qt.Orientation.Vertical)
     dock.toggleViewAction().setText(tr("Budget og &rammen"))
     sdock.toggleViewAction().setText(tr("Sce&narier"))
