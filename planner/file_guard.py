@@ -69,8 +69,12 @@ _DTD_PATTERNS = tuple(
 _OVERLAP = 256  # > the longest pattern or cell reference a match may need
 
 
-def check_file(path: str | os.PathLike[str]) -> str:
-    """The kind of a readable, safe file: 'xlsx', 'xlsm' or 'csv'. Raises WorkbookError otherwise."""
+def check_file(path: str | os.PathLike[str], *, keep: dict[str, bytes] | None = None) -> str:
+    """The kind of a readable, safe file: 'xlsx', 'xlsm' or 'csv'. Raises WorkbookError otherwise.
+
+    ``keep``, when given, receives every worksheet part's bytes (part name → XML) as the scan
+    decompressed them, so a reader does not inflate the biggest part of the package a second time.
+    """
     p = Path(path)
     shown = str(path)
     try:
@@ -93,7 +97,7 @@ def check_file(path: str | os.PathLike[str]) -> str:
         raise WorkbookError("unreadable", path=shown, reason=exc.strerror or type(exc).__name__) from None
 
     if head.startswith(ZIP_MAGICS):
-        return _check_package(p, shown)
+        return _check_package(p, shown, keep)
     if head.startswith(OLE2_MAGIC):
         raise _ole2_error(p, shown)
     for magic, kind in _MAGIC_KINDS:
@@ -127,7 +131,7 @@ def package_findings(path: str | os.PathLike[str]) -> list[Finding]:
 
 # -- zip packages -----------------------------------------------------------------------------------
 
-def _check_package(p: Path, shown: str) -> str:
+def _check_package(p: Path, shown: str, keep: dict[str, bytes] | None = None) -> str:
     _check_directory_size(p, shown)
     try:
         zf = zipfile.ZipFile(p)
@@ -142,7 +146,7 @@ def _check_package(p: Path, shown: str) -> str:
         kind = _package_kind(zf, names, p, shown)
         for info in infos:
             if info.filename.lower().endswith(XML_SUFFIXES) or info.filename == "[Content_Types].xml":
-                _scan_part(zf, info, shown)
+                _scan_part(zf, info, shown, keep)
     return kind
 
 
@@ -269,22 +273,27 @@ def _raise_kind(shown: str, kind: str) -> str:
     raise WorkbookError("not_a_workbook", path=shown, kind=kind)
 
 
-def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> None:
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str,
+               keep: dict[str, bytes] | None = None) -> None:
     """Decompress one XML part in chunks (never more than its declared size) and refuse any DTD.
 
     A DTD is never needed in an Office package and is how entity expansion ("billion laughs") and
     external entities get in. Reading the part through also checks its CRC, so a damaged part is
     found here and not half-way through a reader. A worksheet's extent is measured on the way: two
     cells at A1 and XFD1048576 make a reader allocate 17 billion cells, so that is refused too.
+    A worksheet's bytes go into ``keep`` (when given) once the whole part has passed.
     """
-    extent = _Extent() if _WORKSHEET.fullmatch(info.filename) else None
-    for window in _chunks(zf, info, shown):
-        for pat in _DTD_PATTERNS:
-            if pat in window:
-                raise WorkbookError("unsafe", path=shown,
-                                    reason=f"'{_short(info.filename)}' holds an XML DTD "
-                                    f"({pat.decode('ascii', 'ignore').replace(chr(0), '')}); "
-                                    "possible entity expansion attack")
+    extent = _Extent(count_cells=info.file_size > _COUNT_CELLS_FROM) if _WORKSHEET.fullmatch(info.filename) else None
+    kept: list[bytes] | None = [] if keep is not None and extent is not None else None
+    for window in _chunks(zf, info, shown, kept):
+        # Every pattern holds the byte "!", which a sheet's XML seldom has: one memchr pass clears most windows.
+        if b"!" in window:
+            for pat in _DTD_PATTERNS:
+                if pat in window:
+                    raise WorkbookError("unsafe", path=shown,
+                                        reason=f"'{_short(info.filename)}' holds an XML DTD "
+                                        f"({pat.decode('ascii', 'ignore').replace(chr(0), '')}); "
+                                        "possible entity expansion attack")
         if extent is not None:
             extent.feed(window)
     if extent is None:
@@ -300,6 +309,8 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> None:
             raise WorkbookError("too_large", path=shown,
                                 reason=f"'{_short(info.filename)}' spans A1:{precise.corner()} "
                                 f"({precise.area():,} cells > {MAX_GRID_CELLS:,})")
+    if kept is not None and keep is not None:
+        keep[info.filename] = b"".join(kept)
 
 
 _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
@@ -308,16 +319,24 @@ _WIDE_REF = re.compile(rb'r="([A-Z]{2,3})\d')
 _VALUE_REF = re.compile(rb'r="([A-Z]{1,3})(\d{1,10})"[^>]*(?<!/)>\s*<(?:\w+:)?(?:v|is|f)\b')
 
 
+# A part holds at most one "<c " or "<c>" per 3 bytes, and each window repeats at most _OVERLAP bytes of the
+# one before: below this size (and its windows' overlaps) no count could pass MAX_SHEET_CELLS.
+_COUNT_CELLS_FROM = 3 * MAX_SHEET_CELLS - (MAX_ENTRY_UNCOMPRESSED // CHUNK + 1) * _OVERLAP
+
+
 class _Extent:
     """How far a worksheet reaches: the last row, the widest column, the number of cells.
 
     The quick pass reads row numbers and multi-letter columns (cheap literal searches); the precise
     pass, run only when the quick one looks absurd, counts only cells holding a value or formula (a
-    stray formatted empty cell far away makes no reader allocate anything).
+    stray formatted empty cell far away makes no reader allocate anything). Cells are only counted
+    (``count_cells``) in a part big enough to hold more than MAX_SHEET_CELLS of them; otherwise
+    ``cells`` is 1 once any cell was seen.
     """
 
-    def __init__(self, values_only: bool = False) -> None:
+    def __init__(self, values_only: bool = False, count_cells: bool = True) -> None:
         self.values_only = values_only
+        self.count_cells = count_cells
         self.max_row = 0
         self.max_col = 0
         self.cells = 0
@@ -328,12 +347,15 @@ class _Extent:
                 self.max_col = max(self.max_col, _col_index(col))
                 self.max_row = max(self.max_row, int(row))
             return
-        self.cells += window.count(b"<c ") + window.count(b"<c>")
+        if self.count_cells:
+            self.cells += window.count(b"<c ") + window.count(b"<c>")
+        elif not self.cells and (b"<c " in window or b"<c>" in window):
+            self.cells = 1
         self.max_col = max([self.max_col, 26 if self.cells else 0,
                             *(_col_index(c) for c in set(_WIDE_REF.findall(window)))])
         rows = _ROW_REF.findall(window)
         if rows:
-            self.max_row = max(self.max_row, max(int(r) for r in rows))
+            self.max_row = max(self.max_row, max(map(int, rows)))
 
     def area(self) -> int:
         return self.max_row * self.max_col
@@ -351,8 +373,10 @@ def _col_index(letters: bytes) -> int:
     return n
 
 
-def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> Iterator[bytes]:
-    """The part's bytes in overlapping windows, never more than it declares; zip faults → damaged_zip."""
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str,
+            kept: list[bytes] | None = None) -> Iterator[bytes]:
+    """The part's bytes in overlapping windows, never more than it declares; zip faults → damaged_zip.
+    The plain chunks are appended to ``kept`` when given."""
     total = 0
     tail = b""
     try:
@@ -365,6 +389,8 @@ def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> Iterator[
                 if total > info.file_size or total > MAX_ENTRY_UNCOMPRESSED:
                     raise WorkbookError("unsafe", path=shown,
                                         reason=f"'{_short(info.filename)}' unpacks to more than it declares")
+                if kept is not None:
+                    kept.append(chunk)
                 window = tail + chunk
                 yield window
                 tail = window[-_OVERLAP:]

@@ -103,8 +103,9 @@ def _load(p: Path, spath: str, progress: Callable[[int, int], None] | None,
     if stat.st_size == 0:
         raise WorkbookError("empty_file", path=spath)
     guard = _optional("planner.file_guard")
+    sheets_xml: dict[str, bytes] = {}  # worksheet parts the guard has already inflated, for the reader
     if guard is not None:
-        guard.check_file(spath)  # type: ignore[attr-defined]
+        guard.check_file(spath, keep=sheets_xml)  # type: ignore[attr-defined]
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -120,7 +121,7 @@ def _load(p: Path, spath: str, progress: Callable[[int, int], None] | None,
     else:
         from planner.xlsx_reader import read_xlsx
 
-        portfolio = read_xlsx(data, path=spath, progress=progress, cancelled=cancelled)
+        portfolio = read_xlsx(data, path=spath, progress=progress, cancelled=cancelled, parts_xml=sheets_xml)
     source = portfolio.source or SourceInfo()
     source.path = spath
     source.format = kind

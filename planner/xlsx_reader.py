@@ -127,10 +127,12 @@ def _rows_progress(progress: Callable[[int, int], None] | None) -> Callable[[int
 
 
 def read_xlsx(data: bytes, *, path: str = "", progress: Callable[[int, int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> Portfolio:
+              cancelled: Callable[[], bool] | None = None, parts_xml: dict[str, bytes] | None = None) -> Portfolio:
     """The portfolio in an .xlsx/.xlsm workbook's best-matching sheet (not yet revalidated).
 
     ``progress(done, 100)`` rises from 0 to 95; the loader reports 100 when validation is done.
+    ``parts_xml`` holds parts already decompressed from these very bytes (by the file guard): part name →
+    XML; any part not in it is read from ``data``.
     """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -174,7 +176,9 @@ def read_xlsx(data: bytes, *, path: str = "", progress: Callable[[int, int], Non
     formulas, hidden = {}, set()
     part = parts.get(name)
     if part is not None:
-        xml = zf.read(part)
+        xml = parts_xml.get(part) if parts_xml else None
+        if xml is None:
+            xml = zf.read(part)
         formulas, hidden = scan_formulas(xml), scan_hidden_columns(xml)
     metadata = Metadata()
     for other, head in heads.items():
