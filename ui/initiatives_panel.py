@@ -37,6 +37,7 @@ class InitiativesPanel(QWidget):
         super().__init__(parent)
         self._lang = lang
         self._quiet = False
+        self._told = ""  # the initiative last reported by initiative_selected
         self.model = InitiativesModel(lang=lang, parent=self)
         self.proxy = InitiativesProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -112,6 +113,7 @@ class InitiativesPanel(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._selection_follows_layout)
         self._fill_filters()
         self._update_count()
 
@@ -243,7 +245,13 @@ class InitiativesPanel(QWidget):
 
     def _on_selection(self, *_args: object) -> None:
         if not self._quiet:
-            self.initiative_selected.emit(self.selected_initiative() or "")
+            self._told = self.selected_initiative() or ""
+            self.initiative_selected.emit(self._told)
+
+    def _selection_follows_layout(self, *_args: object) -> None:
+        """A filter hid the selected row (the selection model says nothing on a layout change): report it."""
+        if not self._quiet and (self.selected_initiative() or "") != self._told:
+            self._on_selection()
 
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()
