@@ -290,10 +290,8 @@ class EditActions(QObject):
 
     def _size_new_columns(self) -> None:
         panel = self._win.table_panel
-        for col in range(panel.model.columnCount()):
-            key = panel.model.column_key(col)
-            if key == "delta" or key.startswith("cost:"):
-                panel.table.resizeColumnToContents(col)
+        panel.fit_columns([col for col in range(panel.model.columnCount())
+                           if panel.model.column_key(col) == "delta" or panel.model.column_key(col).startswith("cost:")])
 
 
 def _view_menu(window: MainWindow) -> QMenu | None:

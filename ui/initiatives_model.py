@@ -43,6 +43,7 @@ _CHANGED_BG = QColor("#dbeafe")
 _LOCKED, _CHANGED = 1, 2
 COST_KEYS = tuple(cost_key(c) for c in CostCategory)
 _lock_icon: QIcon | None = None
+BATCH_CELLS = 64  # more changed cells than this: one dataChanged for their bounding rectangle
 
 
 def lock_icon() -> QIcon:
@@ -138,6 +139,10 @@ class InitiativesModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def column_texts(self, column: int) -> list[str]:
+        """The shown text of every row in ``column`` (for sizing the column without asking Qt per row)."""
+        return [cells[column] for cells in self._cells] if 0 <= column < len(self._keys) else []
+
     def initiative(self, row: int) -> Initiative | None:
         items = self._portfolio.initiatives
         return items[row] if 0 <= row < len(items) else None
@@ -214,19 +219,38 @@ class InitiativesModel(QAbstractTableModel):
         self._toggle_columns(on, first, first + len(COST_KEYS) - 1, lambda: setattr(self, "_show_costs", on))
 
     def _toggle_columns(self, insert: bool, first: int, last: int, switch: Callable[[], None]) -> None:
-        """Insert or remove the columns first..last around ``switch`` (which changes the column set)."""
+        """Insert or remove the columns first..last around ``switch`` (which changes the column set).
+
+        Only the texts of the new columns are made; the others are carried over (a column toggle at
+        10,000 rows re-formatted every cell before: ≈ 5 s)."""
         if insert:
             self.beginInsertColumns(QModelIndex(), first, last)
         else:
             self.beginRemoveColumns(QModelIndex(), first, last)
+        old_keys = self._keys
         switch()
         self._keys = self._column_keys()
-        self._cells = [self._row_texts(ini) for ini in self._portfolio.initiatives]
-        self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
+        self._cells = self._carry_over(self._cells, old_keys, lambda ini, key: self._text(ini, key))
+        if self._show_changes or "delta" in old_keys:  # the changed-cell marks depend on the Δ switch
+            self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
+        else:
+            self._marks = self._carry_over(self._marks, old_keys, lambda ini, key: self._mark(ini, key, None))
         if insert:
             self.endInsertColumns()
         else:
             self.endRemoveColumns()
+
+    def _carry_over(self, rows: list[list[Any]], old_keys: list[str], make: Callable[[Initiative, str], Any]
+                    ) -> list[list[Any]]:
+        """``rows`` laid out for ``self._keys``: old columns copied, new ones made with ``make``."""
+        where = {key: i for i, key in enumerate(old_keys)}
+        picks = [where.get(key, -1) for key in self._keys]
+        if all(p >= 0 for p in picks):
+            return [[row[p] for p in picks] for row in rows]
+        out = []
+        for ini, row in zip(self._portfolio.initiatives, rows, strict=False):
+            out.append([row[p] if p >= 0 else make(ini, key) for p, key in zip(picks, self._keys, strict=True)])
+        return out
 
     def _emit_all_amounts(self) -> None:
         if self._cells and self._years:
@@ -314,17 +338,16 @@ class InitiativesModel(QAbstractTableModel):
         old_flags = self._flags
         self._flags = self._finding_flags()
         changed_flags = {k for k in old_flags.keys() | self._flags.keys() if old_flags.get(k) != self._flags.get(k)}
+        changed: list[tuple[int, int]] = []
         for row, ini in enumerate(self._portfolio.initiatives):
             new = self._row_texts(ini)
             old = self._cells[row]
             self._cells[row] = new
             marks = self._row_marks(ini)
             old_marks, self._marks[row] = self._marks[row], marks
-            cols = [c for c in range(len(new)) if new[c] != old[c] or marks[c] != old_marks[c]
-                    or (ini.id, self._keys[c]) in changed_flags]
-            for col in cols:
-                index = self.index(row, col)
-                self.dataChanged.emit(index, index)
+            changed.extend((row, c) for c in range(len(new)) if new[c] != old[c] or marks[c] != old_marks[c]
+                           or (ini.id, self._keys[c]) in changed_flags)
+        self._emit_cells(changed)
 
     def _refresh_rows(self, ids: Iterable[str], years: Iterable[int] | None) -> bool:
         """``refresh`` for the rows of ``ids``; False (nothing done) when the table's shape may have changed."""
@@ -349,6 +372,7 @@ class InitiativesModel(QAbstractTableModel):
         self._flags = self._finding_flags()
         changed_flags = {k for k in old_flags.keys() | self._flags.keys() if old_flags.get(k) != self._flags.get(k)}
         keys_of = self._keys
+        changed: list[tuple[int, int]] = []
         for row in rows:
             ini = inis[row]
             texts, marks = self._cells[row], self._marks[row]
@@ -358,14 +382,24 @@ class InitiativesModel(QAbstractTableModel):
                 text, mark = self._text(ini, key), self._mark(ini, key, base)
                 if text != texts[col] or mark != marks[col]:
                     texts[col], marks[col] = text, mark
-                    index = self.index(row, col)
-                    self.dataChanged.emit(index, index)
+                    changed.append((row, col))
         for ini_id, key in changed_flags:
             col = self.column_of(key)
-            for row in self._rows.get(ini_id, ()) if col >= 0 else ():
+            changed.extend((row, col) for row in (self._rows.get(ini_id, ()) if col >= 0 else ()))
+        self._emit_cells(changed)
+        return True
+
+    def _emit_cells(self, cells: list[tuple[int, int]]) -> None:
+        """dataChanged for these cells: one per cell when few, else one for the rectangle around them
+        (a fit to frame changes ≈ 50,000 cells; a signal each cost more than the change itself)."""
+        if len(cells) <= BATCH_CELLS:
+            for row, col in cells:
                 index = self.index(row, col)
                 self.dataChanged.emit(index, index)
-        return True
+            return
+        rows = [r for r, _c in cells]
+        cols = [c for _r, c in cells]
+        self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
 
     # -- texts and values ----------------------------------------------------------------------------
     def _row_texts(self, ini: Initiative) -> list[str]:
