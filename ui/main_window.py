@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.findings import Finding
-from ui import edit_actions, file_actions, rebalance_charts
+from ui import edit_actions, file_actions
 from ui.document import Document, is_openable
 from ui.file_actions import FileActions, SaveChoice
 from ui.findings_panel import FindingsPanel
@@ -47,6 +47,9 @@ from ui.status_date_dialog import StatusDateDialog
 from ui.view_actions import ViewActions
 from ui.views import VIEW_KEYS, call, make_view
 
+if TYPE_CHECKING:
+    from ui.rebalance_charts import ChartsInstall
+
 APP_TITLE = "Portfolio Planner"
 DEFAULT_SIZE = QSize(1400, 860)
 MAX_FIRST_SIZE = QSize(1840, 1080)
@@ -56,10 +59,18 @@ class MainWindow(QMainWindow):
     """One window, one document. ``view_changed(key)`` fires when another chart is shown."""
 
     view_changed = Signal(str)
+    built = Signal()
+    """Everything a ``defer`` window left out is built (charts and docks); see :meth:`finish_build`."""
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None,
-                 document: Document | None = None) -> None:
-        """``document``: an open document to show (ui.i18n rebuilds the window around it for a new language)."""
+                 document: Document | None = None, *, defer: bool = False) -> None:
+        """``document``: an open document to show (ui.i18n rebuilds the window around it for a new language).
+
+        ``defer`` (app start): build only what the first frame shows (menus, table, findings, the chart
+        shown); the other charts and the re-balancing docks are built by :meth:`finish_build` (ui.app calls
+        it right after the first paint), or at once when something asks for them (``views``, ``rebalance``).
+        The docks exist from the start as empty placeholders, so the window's layout and restored dock
+        state are final in the first frame."""
         super().__init__(parent)
         self.settings = settings or Settings()
         self.lang = self.settings.language()
@@ -72,13 +83,25 @@ class MainWindow(QMainWindow):
         self._charts_told = False
         self._changes: object = None  # the ChangeSet of the edit being reported (amounts_changed → changed)
 
-        self.views: dict[str, QWidget] = {key: make_view(key) for key in VIEW_KEYS}
+        # Each tab page holds its chart once built; ``_views`` has the charts built so far.
+        self._views: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}
+        self._rebalance: ChartsInstall | None = None
+        self._dock_placeholders: object = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         tab_titles = {"timeline": self.tr("Tidslinje"), "phases": self.tr("Efter fase"),
                       "budget": self.tr("Budget")}
         for key in VIEW_KEYS:
-            self.tabs.addTab(self.views[key], tab_titles[key])
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            self._pages[key] = page
+            self.tabs.addTab(page, tab_titles[key])
+        first_view = self._saved_view()
+        for key in VIEW_KEYS:
+            if not defer or key == first_view:
+                self._build_view(key, sync=False)
         self.totals = KeyTotalsBar(self.lang)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -116,12 +139,16 @@ class MainWindow(QMainWindow):
         self.view.fill_help_menu(menu_bar.addMenu(self.tr("&Hjælp")))
         self.edit = edit_actions.install(self)
         self.edit.totals_model.follow(self.document)
-        self.rebalance = rebalance_charts.install(self)
+        if defer:
+            from ui import startup
+
+            self._dock_placeholders = startup.placeholder_docks(self)
+        else:
+            self._install_docks()
         self.file_label = QLabel()
         plain(self.file_label)
         self.statusBar().addPermanentWidget(self.file_label)
         self.setAcceptDrops(True)
-        self._let_drops_through()
         from ui import language_menu
 
         self.languages = language_menu.install(self)
@@ -134,10 +161,6 @@ class MainWindow(QMainWindow):
         self.table_panel.initiative_selected.connect(self._table_selected)
         self.table_panel.filters_changed.connect(self._filters_changed)
         self.findings_panel.finding_activated.connect(self._finding_activated)
-        for key in ("timeline", "phases"):
-            signal = getattr(self.views[key], "initiative_selected", None)
-            if signal is not None:
-                signal.connect(self._chart_selected)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.setMinimumSize(720, 480)
@@ -199,13 +222,6 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str, *, ask: bool = True) -> bool:
         return self.file.open_path(path, ask=ask)
 
-    def _let_drops_through(self) -> None:
-        """Graphics views accept drops by default and would swallow a workbook dropped on a chart."""
-        for view in self.views.values():
-            for graphics in view.findChildren(QGraphicsView):
-                graphics.setAcceptDrops(False)
-                graphics.viewport().setAcceptDrops(False)
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(is_openable(u.toLocalFile()) for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -219,12 +235,86 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    # -- building (all at once, or the rest right after the first paint) -----------------------------------
+    @property
+    def views(self) -> dict[str, QWidget]:
+        """The three charts by key (built now if the window was made with ``defer`` and they are not yet)."""
+        for key in VIEW_KEYS:
+            if key not in self._views:
+                self._build_view(key)
+        return self._views
+
+    @property
+    def rebalance(self) -> ChartsInstall:
+        """The re-balancing charts and scenarios docks (built now if they are not yet)."""
+        if self._rebalance is None:
+            self._install_docks()
+        assert self._rebalance is not None
+        return self._rebalance
+
+    def is_built(self) -> bool:
+        """True when every chart and dock exists (always, unless made with ``defer`` and not finished)."""
+        return self._rebalance is not None and len(self._views) == len(VIEW_KEYS)
+
+    def finish_build(self) -> None:
+        """Build what ``defer`` left out: the other charts, then the docks' contents. Idempotent."""
+        if self.is_built():
+            return
+        self.setUpdatesEnabled(False)  # one repaint with everything in place, not one per piece
+        try:
+            _ = self.views
+            _ = self.rebalance
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _build_view(self, key: str, *, sync: bool = True) -> None:
+        """Make the chart ``key`` and put it in its tab; ``sync`` gives it what the window shows now."""
+        view = make_view(key)
+        self._views[key] = view
+        layout = self._pages[key].layout()
+        assert layout is not None
+        layout.addWidget(view)
+        for graphics in view.findChildren(QGraphicsView):  # they would swallow a workbook dropped on them
+            graphics.setAcceptDrops(False)
+            graphics.viewport().setAcceptDrops(False)
+        signal = getattr(view, "initiative_selected", None)
+        if signal is not None:
+            signal.connect(self._chart_selected)
+        if not sync:
+            return
+        call(view, "set_portfolio", self.document.portfolio)
+        if key == "timeline":
+            self._filters_changed()
+        selected = self.table_panel.selected_initiative()
+        if selected and key in ("timeline", "phases"):
+            self._chart_selected_from_window(selected)
+
+    def _install_docks(self) -> None:
+        from ui import rebalance_charts
+
+        _ = self.views  # the docks follow the charts' selection
+        if self._dock_placeholders is not None:
+            from ui import startup
+
+            placeholders, self._dock_placeholders = self._dock_placeholders, None
+            self._rebalance = startup.replace_placeholder_docks(self, placeholders, rebalance_charts.install)
+        else:
+            self._rebalance = rebalance_charts.install(self)
+        self.built.emit()
+
+    def _saved_view(self) -> str:
+        view = self.settings.get(LAST_VIEW) or self.settings.get(DEFAULT_VIEW)
+        return view if view in VIEW_KEYS else "timeline"
+
     # -- views ---------------------------------------------------------------------------------------
     def current_view_key(self) -> str:
         return VIEW_KEYS[max(self.tabs.currentIndex(), 0)]
 
     def current_view(self) -> QWidget:
-        return self.views[self.current_view_key()]
+        key = self.current_view_key()
+        if key not in self._views:
+            self._build_view(key)
+        return self._views[key]
 
     def remembered_view(self) -> str:
         return self._remembered_view
@@ -239,6 +329,8 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         key = VIEW_KEYS[index]
+        if key not in self._views:
+            self._build_view(key)
         if not self.presentation.active:
             self._remembered_view = key
         self.view.mark_view(key)
@@ -254,7 +346,7 @@ class MainWindow(QMainWindow):
     # -- document → widgets --------------------------------------------------------------------------
     def _on_portfolio_replaced(self) -> None:
         portfolio = self.document.portfolio
-        for view in self.views.values():
+        for view in self._views.values():
             call(view, "set_portfolio", portfolio)
         self.table_panel.set_portfolio(portfolio)
         self.findings_panel.set_findings(portfolio.findings)
@@ -265,7 +357,7 @@ class MainWindow(QMainWindow):
     def _on_amounts_changed(self, changes: object) -> None:
         """Amounts changed: the charts redo only these initiatives (each coalesces into one redraw)."""
         ids = set(getattr(changes, "ids", ()))
-        for view in self.views.values():
+        for view in self._views.values():
             call(view, "refresh", ids)
         self._charts_told = True
         self._changes = changes
@@ -275,7 +367,7 @@ class MainWindow(QMainWindow):
         if self._charts_told:
             self._charts_told = False
         else:
-            for view in self.views.values():
+            for view in self._views.values():
                 call(view, "refresh")
         changes, self._changes = self._changes, None
         if changes is not None:  # amounts of a few initiatives: the table re-texts those cells only
@@ -299,7 +391,8 @@ class MainWindow(QMainWindow):
         self._syncing_selection = True
         try:
             for key in ("timeline", "phases"):
-                call(self.views[key], "select_initiative", initiative_id or None)
+                if key in self._views:
+                    call(self._views[key], "select_initiative", initiative_id or None)
         finally:
             self._syncing_selection = False
 
@@ -310,14 +403,15 @@ class MainWindow(QMainWindow):
         try:
             self.table_panel.select_initiative(initiative_id or None)
             for key in ("timeline", "phases"):
-                view = self.views[key]
-                if view is not self.sender():
+                view = self._views.get(key)
+                if view is not None and view is not self.sender():
                     call(view, "select_initiative", initiative_id or None)
         finally:
             self._syncing_selection = False
 
     def _filters_changed(self) -> None:
-        call(self.views["timeline"], "set_visible_ids", self.table_panel.visible_ids())
+        if "timeline" in self._views:
+            call(self._views["timeline"], "set_visible_ids", self.table_panel.visible_ids())
 
     def _finding_activated(self, finding: Finding) -> None:
         if finding.initiative_id:
@@ -332,7 +426,8 @@ class MainWindow(QMainWindow):
         self._syncing_selection = True
         try:
             for key in ("timeline", "phases"):
-                call(self.views[key], "select_initiative", initiative_id)
+                if key in self._views:
+                    call(self._views[key], "select_initiative", initiative_id)
         finally:
             self._syncing_selection = False
 
@@ -367,8 +462,7 @@ class MainWindow(QMainWindow):
             saved = self.settings.get(setting)
             if isinstance(saved, QByteArray) and not saved.isEmpty():
                 splitter.restoreState(saved)
-        view = self.settings.get(LAST_VIEW) or self.settings.get(DEFAULT_VIEW)
-        self.show_view(view if view in VIEW_KEYS else "timeline")
+        self.show_view(self._saved_view())
 
     def save_state(self) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
