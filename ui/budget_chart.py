@@ -15,14 +15,15 @@ from decimal import Decimal
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from planner.amounts import ZERO, format_amount
 from planner.model import Portfolio
 from planner.phases import PHASES, Phase
 from ui import palette
-from ui.chart_parts import LegendBar, chart_frame
+from ui.chart_parts import CulledAxisItem, DirtyRects, LegendBar, RegionPlot, chart_frame
 from ui.chart_text import amount_unit, chart_language
 
 BAR_WIDTH = 0.62
@@ -32,7 +33,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("BudgetChart", text)
 
 
-class AmountAxis(pg.AxisItem):
+class AmountAxis(CulledAxisItem):
     """Amount ticks in the chart's language (12,5 / 12.5)."""
 
     def __init__(self, orientation: str, lang: str = "da") -> None:
@@ -44,7 +45,7 @@ class AmountAxis(pg.AxisItem):
         return [format_amount(Decimal(repr(v * scale)), self.lang, places=places) for v in values]
 
 
-class YearTicksAxis(pg.AxisItem):
+class YearTicksAxis(CulledAxisItem):
     def __init__(self) -> None:
         super().__init__("bottom")
         self._years: list[int] = []
@@ -55,6 +56,63 @@ class YearTicksAxis(pg.AxisItem):
             return  # new ticks repaint the axis: only when the years change
         self._years = self._ticked = list(years)
         self.setTicks([[(float(y), str(y)) for y in self._years]])
+
+
+class ColumnBars(pg.BarGraphItem):
+    """A BarGraphItem that repaints only the columns whose bars changed.
+
+    ``setOpts`` repaints the whole item (every year) and, as the tallest bar moves, the item's bounding
+    rect; here the bounding rect reaches up to a ceiling the chart sets (the top of its amount axis), so an
+    edit leaves it alone and only the edited year's column is repainted."""
+
+    def __init__(self, **opts: object) -> None:
+        self._ceiling = 0.0
+        super().__init__(**opts)
+        self._dirty = DirtyRects(self)
+
+    def set_ceiling(self, top: float) -> None:
+        if top != self._ceiling:
+            self.prepareGeometryChange()
+            self._ceiling = top
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        if rect.isNull() or rect.bottom() >= self._ceiling:
+            return rect
+        return QRectF(rect.left(), rect.top(), rect.width(), self._ceiling - rect.top())
+
+    def set_columns(self, xs: np.ndarray, heights: np.ndarray, y0: np.ndarray, width: float) -> None:
+        """Bars at ``xs`` from ``y0`` up by ``heights``; the columns that stay as they are are not repainted."""
+        o = self.opts
+        old_x, old_h, old_y0 = o.get("x"), o.get("height"), o.get("y0")
+        if not (isinstance(old_x, np.ndarray) and isinstance(old_h, np.ndarray) and isinstance(old_y0, np.ndarray)
+                and o.get("width") == width and np.array_equal(old_x, xs) and len(old_h) == len(heights)
+                and len(old_y0) == len(y0)):
+            self.setOpts(x=xs, height=heights, y0=y0, width=width)
+            return
+        changed = np.nonzero((old_h != heights) | (old_y0 != y0))[0]
+        if not len(changed):
+            return
+        before = self.boundingRect()
+        o["height"], o["y0"] = heights, y0
+        self.picture = None
+        self._shape = None
+        self._prepareData()
+        if self.boundingRect() != before:
+            self.prepareGeometryChange()
+            self.update()
+            self.informViewBoundsChanged()
+            return
+        px, py = self.pixelVectors()
+        pad_x = (px.length() if px is not None else 0.0) * (self._penWidth[1] / 2 + 2)
+        pad_y = (py.length() if py is not None else 0.0) * (self._penWidth[1] / 2 + 2)
+        rects = []
+        for i in changed:
+            ends = (old_y0[i], old_y0[i] + old_h[i], y0[i], y0[i] + heights[i])
+            lo, hi = float(min(ends)), float(max(ends))
+            rects.append(QRectF(xs[i] - width / 2 - pad_x, lo - pad_y, width + 2 * pad_x, hi - lo + 2 * pad_y))
+        self._dirty.update(rects)
+        self.informViewBoundsChanged()
 
 
 def phase_totals_by_year(portfolio: Portfolio) -> dict[Phase | None, dict[int, Decimal]]:
@@ -93,7 +151,7 @@ class BudgetChart(QWidget):
         self._legend = LegendBar()
         self._year_axis = YearTicksAxis()
         self._amount_axis = AmountAxis("left", self.lang)
-        self._plot = pg.PlotWidget(axisItems={"bottom": self._year_axis, "left": self._amount_axis})
+        self._plot = RegionPlot(axisItems={"bottom": self._year_axis, "left": self._amount_axis})
         self._plot.setBackground(palette.BACKGROUND)
         self._plot.setMenuEnabled(False)
         self._plot.hideButtons()
@@ -105,15 +163,15 @@ class BudgetChart(QWidget):
         self._vb.setMouseEnabled(x=False, y=False)
 
         empty = np.zeros(0)
-        self._bars: dict[Phase | None, pg.BarGraphItem] = {}
+        self._bars: dict[Phase | None, ColumnBars] = {}
         for phase in (*PHASES, None):
             style = palette.phase_style(phase)
-            bar = pg.BarGraphItem(x=empty, height=empty, y0=empty, width=BAR_WIDTH,
+            bar = ColumnBars(x=empty, height=empty, y0=empty, width=BAR_WIDTH,
                                   brush=pg.mkBrush(style.fill), pen=pg.mkPen(style.fill.darker(160), width=1))
             bar.setZValue(5)
             self._plot.addItem(bar)
             self._bars[phase] = bar
-        self._over = pg.BarGraphItem(x=empty, height=empty, y0=empty, width=BAR_WIDTH + 0.08, brush=None,
+        self._over = ColumnBars(x=empty, height=empty, y0=empty, width=BAR_WIDTH + 0.08, brush=None,
                                      pen=pg.mkPen(palette.OVER_FRAME, width=3.5))
         self._over.setZValue(8)
         self._plot.addItem(self._over)
@@ -134,6 +192,8 @@ class BudgetChart(QWidget):
         self._legend_state: tuple[bool, bool, bool] | None = None
         self._has_unknown = False
         self._ranges: tuple[tuple[float, float], tuple[float, float]] | None = None
+        self._frame_shown: tuple[list[float], list[float]] | None = None
+        self._summary_shown: tuple[str, str, str] | None = None
 
         self._timer = chart_frame(self, self._legend, self._plot, self._apply_refresh, (420, 260))
         self._vb.sigResized.connect(self._place_summary)
@@ -266,25 +326,23 @@ class BudgetChart(QWidget):
         base = np.zeros(len(years))
         for phase, bar in self._bars.items():
             heights = np.array([float(by_phase[phase].get(y, ZERO)) for y in years])
-            old = bar.opts
-            if not (np.array_equal(old["x"], xs) and np.array_equal(old["height"], heights)
-                    and np.array_equal(old["y0"], base)):
-                bar.setOpts(x=xs, height=heights, y0=base.copy(), width=BAR_WIDTH)
+            bar.set_columns(xs, heights, base.copy(), BAR_WIDTH)
             bar.setVisible(bool(heights.any()))
             base += heights
         frame = p.frame
         frame_years = [y for y in years if y in frame.by_year]
         if frame.by_year and frame_years:
-            edges = np.array([y - 0.5 for y in years] + [years[-1] + 0.5], dtype=float)
-            values = np.array([float(frame.by_year.get(y, ZERO)) for y in years])
-            self._frame.setData(edges, values)
-            self._frame.show()
+            edges = [y - 0.5 for y in years] + [years[-1] + 0.5]
+            values = [float(frame.by_year.get(y, ZERO)) for y in years]
         else:
-            self._frame.setData(np.zeros(0), np.zeros(0))
-            self._frame.hide()
+            edges, values = [], []
+        if (edges, values) != self._frame_shown:  # setData repaints the whole line: only when it moves
+            self._frame_shown = (edges, values)
+            self._frame.setData(np.array(edges, dtype=float), np.array(values, dtype=float))
+            self._frame.setVisible(bool(edges))
         over = [y for y in years if y in frame.by_year and totals[y] > frame.by_year[y]]
-        self._over.setOpts(x=np.array(over, dtype=float), height=np.array([float(totals[y]) for y in over]),
-                           y0=np.zeros(len(over)), width=BAR_WIDTH + 0.08)
+        self._over.set_columns(np.array(over, dtype=float), np.array([float(totals[y]) for y in over]),
+                               np.zeros(len(over)), BAR_WIDTH + 0.08)
         self._update_value_labels(years, totals, set(over))
         self._update_summary()
         if years != self._year_axis._years:
@@ -295,6 +353,8 @@ class BudgetChart(QWidget):
             if self._ranges != (x_range, y_range):
                 self._ranges = (x_range, y_range)
                 self._vb.setRange(xRange=x_range, yRange=y_range, padding=0)
+                for bar in (*self._bars.values(), self._over):
+                    bar.set_ceiling(y_range[1])
         self._update_legend(bool(frame.by_year), bool(over))
         self._place_summary()
 
@@ -349,8 +409,13 @@ class BudgetChart(QWidget):
                 color = palette.OVER_FRAME
             else:
                 lines.append(line(tr("Rest"), rest))
-        self._summary.setText("\n".join(lines), color=color)
-        self._summary.setFont(palette.chart_font(palette.font_sizes(self._presentation).label, bold=True))
+        font = palette.chart_font(palette.font_sizes(self._presentation).label, bold=True)
+        shown = ("\n".join(lines), QColor(color).name(), font.key())
+        if shown == self._summary_shown:
+            return  # setText and setFont lay the text out again and repaint it
+        self._summary_shown = shown
+        self._summary.setText(shown[0], color=color)
+        self._summary.setFont(font)
 
     def _place_summary(self) -> None:
         (x0, x1), (y0, y1) = self._vb.viewRange()

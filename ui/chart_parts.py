@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTransform
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QRegion, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.phases import PHASES, Phase
 from ui import palette
@@ -42,6 +42,133 @@ def chart_frame(chart: QWidget, legend: QWidget, plot: QWidget, refresh: Callabl
     timer.setInterval(0)
     timer.timeout.connect(refresh)
     return timer
+
+
+class RegionPlot(pg.PlotWidget):
+    """A plot widget that lets its items see the region being repainted (:func:`paint_region`).
+
+    Qt tells an item only the bounding rect of what is exposed, so an edit that dirties two rows far apart
+    (an initiative and its area header) would have the item draw every row between them; with the region
+    it draws the rows that are really repainted (the others would be clipped away anyway)."""
+
+    paint_region: QRegion | None = None
+
+    def paintEvent(self, ev: QPaintEvent) -> None:  # noqa: N802
+        self.paint_region = ev.region()
+        try:
+            super().paintEvent(ev)
+        finally:
+            self.paint_region = None
+
+
+def paint_region(widget: object) -> QRegion | None:
+    """The viewport region a :class:`RegionPlot` is repainting (device pixels), or None when unknown
+    (an export, a plain PlotWidget): paint everything in the exposed rect then."""
+    view = widget.parent() if isinstance(widget, QWidget) else None
+    return getattr(view, "paint_region", None)
+
+
+class _DirtyProxy(QGraphicsItem):
+    """A child that paints nothing: its own update(rect) is kept apart from its parent's."""
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        parent = self.parentItem()
+        return parent.boundingRect() if parent is not None else QRectF()
+
+    def paint(self, *args: object) -> None:
+        pass
+
+
+class DirtyRects:
+    """Repaint several rects of one item as separate rects of the viewport's update region.
+
+    ``QGraphicsItem.update(rect)`` merges all rects of one item into their bounding rect, so two rows far
+    apart (an initiative and its area header) repaint everything between them. Each rect here goes to a
+    child of its own (Qt keeps one dirty rect per item), all in the same paint event as the item's other
+    changes. Many rects at once are merged the plain way."""
+
+    LIMIT = 8
+
+    def __init__(self, item: QGraphicsItem) -> None:
+        self._item = item
+        self._proxies: list[_DirtyProxy] = []
+
+    def update(self, rects: list[QRectF]) -> None:
+        if len(rects) <= 1 or len(rects) > self.LIMIT:
+            for rect in rects:
+                self._item.update(rect)
+            return
+        while len(self._proxies) < len(rects):
+            self._proxies.append(_DirtyProxy(self._item))
+        for proxy, rect in zip(self._proxies, rects):
+            proxy.update(rect)
+
+
+def _line_rect(p1: QPointF, p2: QPointF, pen: QPen) -> QRectF:
+    pad = max(pen.widthF(), 1.0) + 2
+    return QRectF(p1, p2).normalized().adjusted(-pad, -pad, pad, pad)
+
+
+class CulledAxisItem(pg.AxisItem):
+    """An axis that draws only what lies in the exposed part when it is partly repainted.
+
+    pyqtgraph replays the axis's whole recorded picture (every tick text and, with a grid, every grid line)
+    whenever a repaint touches the axis's bounding rect — and a grid axis's rect covers the whole plot, so
+    every changed bar paid for all of it. Drawing from the same specs, in the same order, and leaving out the
+    lines and texts outside the exposed rect gives the same pixels: what is left out would be clipped."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._specs: tuple[object, list, list] | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def drawPicture(self, p: QPainter, axisSpec: object, tickSpecs: list, textSpecs: list) -> None:  # noqa: N802,N803
+        self._specs = (axisSpec, tickSpecs, textSpecs)
+        super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+
+    def paint(self, p: QPainter, opt: object, widget: object) -> None:
+        if self.picture is None:
+            self._specs = None
+            super().paint(p, opt, widget)
+            return
+        shows = exposed_test(p, opt, widget)
+        if self._specs is None or shows is None:
+            self.picture.play(p)
+            return
+        axis_spec, tick_specs, text_specs = self._specs
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        for pen, p1, p2 in (axis_spec, *tick_specs):
+            if shows(_line_rect(p1, p2, pen)):
+                p.setPen(pen)
+                p.drawLine(p1, p2)
+        texts = [(rect, flags, text) for rect, flags, text in text_specs if shows(rect.adjusted(-3, -3, 3, 3))]
+        if texts:
+            if self.style["tickFont"] is not None:
+                p.setFont(self.style["tickFont"])
+            p.setPen(self.textPen())
+            p.setClipRect(QRectF(self.boundingRect().toAlignedRect()), Qt.ClipOperation.IntersectClip)
+            for rect, flags, text in texts:
+                p.drawText(rect, int(flags), text)
+        p.restore()
+
+
+def exposed_test(p: QPainter, opt: object, widget: object) -> Callable[[QRectF], bool] | None:
+    """A test "is this rect (item coordinates) being repainted?", or None when anything may be (paint all).
+
+    In a :class:`RegionPlot` the test is against the real region; elsewhere against Qt's exposed rect
+    (widened a little: an item may paint a pixel past its bounding rect, and Qt may pass an empty exposed
+    rect for a repaint that only touches the item's edge — then everything is painted)."""
+    region = paint_region(widget)
+    if region is not None:
+        device = p.transform()
+        return lambda rect: region.intersects(device.mapRect(rect).toAlignedRect().adjusted(-1, -1, 1, 1))
+    exposed = getattr(opt, "exposedRect", None)
+    if not isinstance(exposed, QRectF) or exposed.width() <= 0 or exposed.height() <= 0:
+        return None
+    wide = exposed.adjusted(-2, -2, 2, 2)
+    return wide.intersects
 
 
 class YearGridItem(pg.GraphicsObject):
@@ -81,7 +208,7 @@ class YearGridItem(pg.GraphicsObject):
         p.restore()
 
 
-class YearAxis(pg.AxisItem):
+class YearAxis(CulledAxisItem):
     """Year labels centred in each year (2023 between 2023.0 and 2024.0)."""
 
     def __init__(self, orientation: str = "bottom") -> None:
@@ -139,6 +266,8 @@ class LegendBar(QWidget):
         self.setSizePolicy(policy)
 
     def set_entries(self, entries: list[tuple[str, str, object]]) -> None:
+        if entries == self._entries:
+            return  # an edit that leaves the legend as it is must not lay it out and repaint it again
         self._entries = entries
         self.updateGeometry()
         self.update()

@@ -22,7 +22,7 @@ from planner.amounts import format_amount as _format_amount
 from planner.model import area_label
 from ui import palette
 from ui.budget_chart import AmountAxis, YearTicksAxis
-from ui.chart_parts import LegendBar, paint_swatch
+from ui.chart_parts import CulledAxisItem, LegendBar, RegionPlot, paint_swatch
 from ui.stacked_bars import PHASE_KEYS, FigureCache, StackedBarsItem
 
 BAR_WIDTH = 0.62
@@ -80,8 +80,9 @@ class SwatchLegend(LegendBar):
         return QFontMetricsF(palette.chart_font(palette.font_sizes(self.presentation).legend)).height() * 1.5
 
     def set_entries(self, entries: list[tuple[str, str, object]]) -> None:
-        super().set_entries(entries)
-        self._fit_height()
+        if entries != self.entries():
+            super().set_entries(entries)
+            self._fit_height()
 
     def resizeEvent(self, event: object) -> None:
         self._fit_height()
@@ -117,7 +118,7 @@ class SwatchLegend(LegendBar):
         p.end()
 
 
-class CategoryAxis(pg.AxisItem):
+class CategoryAxis(CulledAxisItem):
     """Left axis showing category names at fixed positions."""
 
     def __init__(self) -> None:
@@ -139,7 +140,7 @@ def set_view_range(vb: pg.ViewBox, x: tuple[float, float], y: tuple[float, float
 
 
 def make_plot(left: pg.AxisItem, bottom: pg.AxisItem) -> pg.PlotWidget:
-    plot = pg.PlotWidget(axisItems={"left": left, "bottom": bottom})
+    plot = RegionPlot(axisItems={"left": left, "bottom": bottom})
     plot.setBackground(palette.BACKGROUND)
     plot.setMenuEnabled(False)
     plot.hideButtons()

@@ -20,7 +20,7 @@ from planner.amounts import format_amount
 from planner.model import Initiative, Portfolio
 from planner.phases import PHASES
 from ui import palette
-from ui.chart_parts import LegendBar, YearAxis, YearGridItem, chart_frame, legend_entries
+from ui.chart_parts import LegendBar, RegionPlot, YearAxis, YearGridItem, chart_frame, legend_entries
 from ui.chart_text import amount_unit, chart_language, format_date
 from ui.timeline_items import (
     BarsItem,
@@ -39,7 +39,7 @@ LABEL_LIMITS = {False: (220, 520), True: (300, 640)}
 INITIAL_ROWS = 60
 
 
-class _Plot(pg.PlotWidget):
+class _Plot(RegionPlot):
     """The plot widget; forwards clicks on bars to the view (pyqtgraph's own click needs a scene item)."""
 
     clicked_at = Signal(QPointF)
