@@ -3,29 +3,76 @@
 Each line shows the severity (icon and colour), where it points (sheet and cell) and the message in
 the user's language. Activating a line emits ``finding_activated(finding)``; the window selects the
 initiative and reveals the cell.
+
+The lines are a QListView over :class:`ui.findings_model.FindingsModel` (texts made when a line is first
+laid out, lines laid out in batches), so thousands of findings after a change to every initiative do not
+hold up the window. ``tree`` keeps the item-style calls a QListWidget had (``item(row)``, ``count()``,
+``visualItemRect``, ``scrollToItem``, ``setCurrentItem``) for the window, tests and benchmarks.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QIcon
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStyle, QVBoxLayout, QWidget
 
 from planner.findings import Finding, Severity
+from ui.findings_model import FINDING_ROLE, FindingsModel
 from ui.plain_text import tooltip
 
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
+__all__ = ["FINDING_ROLE", "FindingItem", "FindingsList", "FindingsPanel"]
+
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-_COLOURS = {Severity.ERROR: QColor("#b3261e"), Severity.WARNING: QColor("#8a5a00"), Severity.INFO: QColor("#44546a")}
+BATCH = 100
+
+
+class FindingItem:
+    """One line of the list, read like a QListWidgetItem (text, icon, colour, tooltip, data)."""
+
+    def __init__(self, index: QModelIndex) -> None:
+        self.index = index
+
+    def row(self) -> int:
+        return self.index.row()
+
+    def data(self, role: int) -> object:
+        return self.index.data(role)
+
+    def text(self) -> str:
+        return self.index.data(Qt.ItemDataRole.DisplayRole) or ""
+
+    def icon(self) -> QIcon:
+        return self.index.data(Qt.ItemDataRole.DecorationRole)
+
+    def foreground(self) -> QBrush:
+        return self.index.data(Qt.ItemDataRole.ForegroundRole)
+
+    def toolTip(self) -> str:  # noqa: N802 - QListWidgetItem's name
+        return self.index.data(Qt.ItemDataRole.ToolTipRole) or ""
+
+
+class FindingsList(QListView):
+    """The list view, with the few QListWidget calls callers use, answered from the model."""
+
+    def count(self) -> int:
+        return self.model().rowCount()
+
+    def item(self, row: int) -> FindingItem | None:
+        index = self.model().index(row, 0)
+        return FindingItem(index) if index.isValid() else None
+
+    def currentItem(self) -> FindingItem | None:  # noqa: N802 - QListWidget's name
+        index = self.currentIndex()
+        return FindingItem(index) if index.isValid() else None
+
+    def setCurrentItem(self, item: FindingItem) -> None:  # noqa: N802 - QListWidget's name
+        self.setCurrentIndex(item.index)
+
+    def visualItemRect(self, item: FindingItem) -> QRect:  # noqa: N802 - QListWidget's name
+        return self.visualRect(item.index)
+
+    def scrollToItem(self, item: FindingItem) -> None:  # noqa: N802 - QListWidget's name
+        self.scrollTo(item.index)
 
 
 class FindingsPanel(QWidget):
@@ -43,13 +90,18 @@ class FindingsPanel(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.tree = QListWidget()
+        self.model = FindingsModel(self._line_text, self._line_tooltip, self._icon, self)
+        self.tree = FindingsList()
+        self.tree.setModel(self.model)
         self.tree.setWordWrap(True)
         self.tree.setResizeMode(QListView.ResizeMode.Adjust)
         self.tree.setUniformItemSizes(False)
+        self.tree.setLayoutMode(QListView.LayoutMode.Batched)
+        self.tree.setBatchSize(BATCH)
         self.tree.setSpacing(1)
         self.tree.setIconSize(QSize(16, 16))
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(self.tr("Fejl og advarsler"))
         self.status = QLabel()
@@ -63,8 +115,11 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.status)
-        self.tree.itemClicked.connect(self._activate)
-        self.tree.itemActivated.connect(self._activate)
+        self._scroll_target: int | None = None
+        self.tree.verticalScrollBar().rangeChanged.connect(self._keep_scroll)
+        self.tree.verticalScrollBar().actionTriggered.connect(self._scrolled_by_user)
+        self.tree.clicked.connect(self._activate_index)
+        self.tree.activated.connect(self._activate_index)
         self.set_findings([])
 
     def _icon(self, severity: Severity) -> QIcon:
@@ -86,71 +141,54 @@ class FindingsPanel(QWidget):
                 Severity.INFO: self.tr("Info")}[severity]
 
     def set_findings(self, findings: list[Finding]) -> None:
-        """Show ``findings``, changing only the lines that differ from what is shown.
+        """Show ``findings`` errors first, changing only the lines that differ from what is shown.
 
-        After an edit most findings are the very objects shown before (planner.validate re-uses the
-        findings of initiatives it did not re-check), so the list is patched: lines of findings that are
-        gone are taken out, new ones put in at their place, and nothing else is touched. A list with little
-        in common with the shown one (another portfolio) is rebuilt."""
+        Lines are matched by what they show (severity, code, initiative, cell, parameters), so after a
+        full revalidation the unchanged findings keep their lines, the selection and the scroll position;
+        only lines of findings that are gone are taken out and new ones put in."""
         ordered = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
-        if not self._patch(ordered):
-            self.tree.clear()
-            for finding in ordered:
-                item = QListWidgetItem()
-                self._fill(item, finding)
-                self.tree.addItem(item)
+        top = self.tree.indexAt(QPoint(2, 2)) if self.model.rowCount() else QModelIndex()
+        top_key = self.model.key(top.row()) if top.isValid() else None
+        current = self.tree.currentIndex()
+        current_key = self.model.key(current.row()) if current.isValid() else None
+        outcome = self.model.set_findings(ordered)
+        if outcome:
             self.status.setText("")
+            if outcome == "reset" and current_key is not None:
+                row = self.model.row_of_key(current_key)
+                if row >= 0:
+                    self.tree.selectionModel().setCurrentIndex(
+                        self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            row = self.model.row_of_key(top_key) if top_key is not None else -1
+            self._scroll_target = self._scroll_value_of(row) if row > 0 else None
         self._findings = ordered
         self._update_title(ordered)
 
-    def _patch(self, ordered: list[Finding]) -> bool:
-        """Turn the shown lines into ``ordered`` in place; False when a rebuild is the better way."""
-        old = self._findings
-        old_ids, new_ids = set(map(id, old)), set(map(id, ordered))
-        kept_old = [f for f in old if id(f) in new_ids]
-        kept_new = [f for f in ordered if id(f) in old_ids]
-        if (self.tree.count() != len(old) or len(old_ids) != len(old) or len(new_ids) != len(ordered)
-                or len(kept_new) * 2 < len(ordered) or len(kept_old) != len(kept_new)
-                or any(a is not b for a, b in zip(kept_old, kept_new))):
-            return False
-        row = i = j = 0
-        touched = False
-        while i < len(old) or j < len(ordered):
-            a = old[i] if i < len(old) else None
-            b = ordered[j] if j < len(ordered) else None
-            if a is not None and a is b:
-                row, i, j = row + 1, i + 1, j + 1
-                continue
-            touched = True
-            a_gone = a is not None and id(a) not in new_ids
-            b_new = b is not None and id(b) not in old_ids
-            if a_gone and b_new:
-                item = self.tree.item(row)
-                if a != b:
-                    self._fill(item, b)
-                else:
-                    item.setData(FINDING_ROLE, b)
-                row, i, j = row + 1, i + 1, j + 1
-            elif b_new:
-                item = QListWidgetItem()
-                self._fill(item, b)
-                self.tree.insertItem(row, item)
-                row, j = row + 1, j + 1
-            else:
-                self.tree.takeItem(row)
-                i += 1
-        if touched:
-            self.status.setText("")
-        return True
+    def _scroll_value_of(self, row: int) -> int:
+        if self.tree.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem:
+            return row
+        return self.tree.verticalScrollBar().value()
 
-    def _fill(self, item: QListWidgetItem, finding: Finding) -> None:
+    def _keep_scroll(self, _minimum: int, maximum: int) -> None:
+        """The list lays its lines out again in batches after a change, its scroll range growing batch by
+        batch (and the position clamped to it): put the line that was at the top back there."""
+        target = self._scroll_target
+        if target is not None and maximum >= target:
+            self._scroll_target = None
+            self.tree.verticalScrollBar().setValue(target)
+
+    def _scrolled_by_user(self, _action: int) -> None:
+        self._scroll_target = None
+
+    def _line_text(self, finding: Finding) -> str:
         where = self._where(finding)
         message = finding.message(self._lang)
-        item.setText(f"{where}: {message}" if where else message)
-        item.setIcon(self._icon(finding.severity))
-        item.setForeground(QBrush(_COLOURS[finding.severity]))
-        item.setToolTip(tooltip(f"{self._severity_text(finding.severity)} · {finding.location() or where}\n{message}"))
-        item.setData(FINDING_ROLE, finding)
+        return f"{where}: {message}" if where else message
+
+    def _line_tooltip(self, finding: Finding) -> str | None:
+        where = self._where(finding)
+        message = finding.message(self._lang)
+        return tooltip(f"{self._severity_text(finding.severity)} · {finding.location() or where}\n{message}")
 
     def _update_title(self, findings: list[Finding]) -> None:
         errors = sum(f.severity == Severity.ERROR for f in findings)
@@ -168,8 +206,7 @@ class FindingsPanel(QWidget):
         return self.tree.count()
 
     def item_text(self, row: int) -> str:
-        item = self.tree.item(row)
-        return item.text() if item else ""
+        return self.model.text(row) if 0 <= row < self.model.rowCount() else ""
 
     def severity_text(self, row: int) -> str:
         """'Fejl', 'Advarsel' or 'Info' of a line (shown as its icon and colour)."""
@@ -198,13 +235,13 @@ class FindingsPanel(QWidget):
         return self.tr("Celle {a1} i arket '{sheet}'").format(a1=ref.a1, sheet=ref.sheet)
 
     def activate_row(self, row: int) -> None:
-        item = self.tree.item(row)
-        if item is not None:
-            self.tree.setCurrentItem(item)
-            self._activate(item)
+        index = self.model.index(row, 0)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self._activate_index(index)
 
-    def _activate(self, item: QListWidgetItem) -> None:
-        finding = item.data(FINDING_ROLE)
+    def _activate_index(self, index: QModelIndex) -> None:
+        finding = index.data(FINDING_ROLE)
         if isinstance(finding, Finding):
             self.status.setText(self.location_text(finding))
             self.finding_activated.emit(finding)
