@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import pairwise
+from functools import partial
+from itertools import chain, pairwise, repeat
+from operator import attrgetter, is_not, itemgetter, setitem
 
 from planner.amounts import ZERO, AmountError, parse_amount
 from planner.cells import CellRef, column_letter
@@ -52,6 +55,10 @@ CHECK_EVERY = 1000
 DASHES = frozenset({"-", "–", "—", "÷", "."})
 TEXT_FIELDS = ("area", "theme", "recipients", "notes")
 _PLAIN, _TEXT, _YEAR, _COST, _TOTAL = range(5)
+_amounts_of = attrgetter("amounts")
+_stated_of = attrgetter("stated_total")
+_not_none = partial(is_not, None)
+_NO_VALUE = object()  # an amount cell holding text that is no number
 
 
 def _kind(key: str) -> tuple[int, object]:
@@ -114,10 +121,12 @@ class _TableReader:
         self.frame = Frame()
         self.segment_start = 0
         self.totals: list[tuple[list[object], int, int, int]] = []
+        self.pending: list[tuple[list[object], int, str]] = []  # initiative rows not yet read (see flush)
 
     # -- cells -----------------------------------------------------------------------------------
-    def amount(self, v: object, r: int, c0: int, ini_id: str, label: str, *, report: bool = True) -> Decimal | None:
-        """The cell's amount; None when blank or not a number (then a finding says so)."""
+    def amount(self, v: object, r: int, c0: int, ini_id: str, label: str, *, report: bool = True,
+               into: list[Finding] | None = None) -> Decimal | None:
+        """The cell's amount; None when blank or not a number (then a finding says so, in ``into`` when given)."""
         if type(v) is float and v - v == 0:  # finite (NaN and infinity fall through to "not a number")
             return Decimal(repr(v))
         if blank(v) or (isinstance(v, str) and v.strip() in DASHES):
@@ -128,7 +137,7 @@ class _TableReader:
             return parse_amount(v)
         except AmountError:
             if report:
-                self.findings.append(Finding(severity=Severity.ERROR, code="not_a_number",
+                (self.findings if into is None else into).append(Finding(severity=Severity.ERROR, code="not_a_number",
                                              initiative_id=ini_id or None, where=fast_ref(self.sheet, r, c0 + 1),
                                              params={"id": ini_id or f"Række {r}", "value": cell_text(v)[:200],
                                                      "field": label}))
@@ -140,6 +149,7 @@ class _TableReader:
     # -- rows ------------------------------------------------------------------------------------
     def read_totals(self, row: list[object], r: int) -> None:
         """Remember a totals row; it is checked against the initiatives once all rows are read."""
+        self.flush()
         self.totals_row = r
         self.totals.append((row, r, self.segment_start, len(self.initiatives)))
         self.segment_start = len(self.initiatives)
@@ -147,20 +157,20 @@ class _TableReader:
     def _segment_sums(self) -> tuple[list[int], list[dict[object, Decimal]]]:
         """Sums per year, of all years ("total") and of stated totals ("stated") for each stretch of
         initiatives between totals rows: one pass over the initiatives, whatever the number of totals rows
-        and columns (a group's sum is then the sum of its stretches)."""
+        and columns (a group's sum is then the sum of its stretches). Each year is summed in initiative
+        order starting from its first amount, years in the order they first appear (as one loop would)."""
         n = len(self.initiatives)
         cuts = sorted({0, n, *(s for _row, _r, s, _e in self.totals), *(e for _row, _r, _s, e in self.totals)})
         sums: list[dict[object, Decimal]] = []
         for lo, hi in pairwise(cuts):
+            seg = self.initiatives[lo:hi]
+            every = list(map(_amounts_of, seg))
             by_year: dict[object, Decimal] = {}
-            stated = ZERO
-            for ini in self.initiatives[lo:hi]:
-                for y, a in ini.amounts.items():
-                    by_year[y] = by_year[y] + a if y in by_year else a
-                if ini.stated_total is not None:
-                    stated += ini.stated_total
+            for y in dict.fromkeys(chain.from_iterable(every)):
+                col = list(filter(_not_none, map(dict.get, every, repeat(y))))
+                by_year[y] = sum(col[1:], col[0])
             by_year["total"] = sum(by_year.values(), ZERO)
-            by_year["stated"] = stated
+            by_year["stated"] = sum(filter(_not_none, map(_stated_of, seg)), ZERO)
             sums.append(by_year)
         return cuts, sums
 
@@ -197,6 +207,7 @@ class _TableReader:
                                 "stated": _num(stated), "sum": _num(shown)}))
 
     def read_frame(self, row: list[object], r: int) -> None:
+        self.flush()
         for year, c0 in self.year_cols:
             if c0 < len(row):
                 value = self.amount(row[c0], r, c0, "Ramme", str(year))
@@ -210,105 +221,137 @@ class _TableReader:
                 self.frame.total = value
                 self.frame.sources["total"] = fast_ref(self.sheet, r, c)
 
-    def read_initiative(self, row: list[object], r: int, section: str) -> None:
-        """One initiative row. The hot loop of the reader: every cell of the table passes here once, so
-        CellRefs are made with pydantic's slot setters and repeated texts and numbers are parsed once."""
-        sheet, decimals = self.sheet, self.decimals
-        new, set_dict, set_fields, set_extra, set_private = (
-            new_object, set_model_dict, set_fields_set, set_model_extra, set_model_private)
-        sources: dict[str, CellRef] = {}
-        amounts: dict[int, Decimal] = {}
-        costs: dict[CostCategory, Decimal] = {}
-        values: dict[str, object] = {"id": "", "name": "", "amounts": amounts, "costs": costs, "sources": sources}
+    def queue(self, row: list[object], r: int, section: str) -> None:
+        """An initiative row, read with the rows queued after it at the next :meth:`flush`."""
+        self.pending.append((row, r, section))
+
+    def flush(self) -> None:
+        """Read the queued initiative rows: column by column, then one Initiative per row.
+
+        The hot loop of the reader (every cell of the table passes here once). A column at a time keeps
+        each cell's work to a few operations and makes a column's CellRefs in one batch (with pydantic's
+        slot setters, no per-instance validation); repeated texts and numbers are parsed once. Each row's
+        sources, values and findings come out in the order a row-by-row pass gives them.
+        """
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        n = len(batch)
+        rows = [b[0] for b in batch]
+        rnums = [b[1] for b in batch]
+        sources: list[dict[str, CellRef]] = [{} for _ in range(n)]
+        values: list[dict[str, object]] = [{"id": "", "name": ""} for _ in range(n)]
+        amounts: list[dict[int, Decimal]] = [{} for _ in range(n)]
+        costs: list[dict[CostCategory, Decimal]] = [{} for _ in range(n)]
+        found: dict[int, list[Finding]] = {}  # row position → its findings so far, in column order
         for key, c0 in self.plain_spec:
-            v = row[c0]
-            if v.__class__ is str:
-                if not v or v.isspace():  # type: ignore[union-attr]
+            present: list[int] = []
+            for i, v in enumerate(map(itemgetter(c0), rows)):
+                if v.__class__ is str:
+                    if not v or v.isspace():  # type: ignore[union-attr]
+                        continue
+                    values[i][key] = v.strip()  # type: ignore[union-attr]
+                elif v is None:
                     continue
-                values[key] = v.strip()  # type: ignore[union-attr]
-            elif v is None:
-                continue
-            else:
-                values[key] = cell_text(v)
-            ref = new(CellRef)
-            set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
-            set_fields(ref, REF_FIELDS)
-            set_extra(ref, None)
-            set_private(ref, None)
-            sources[key] = ref
-        ini_id: str = values["id"]  # type: ignore[assignment]
+                else:
+                    values[i][key] = cell_text(v)
+                present.append(i)
+            self._refs(present, key, c0 + 1, rnums, sources)
+        ids: list[str] = [v["id"] for v in values]  # type: ignore[misc]
+        decimals = self.decimals
         for key, c0, kind, target in self.amount_spec:
-            v = row[c0]
-            if v.__class__ is float:
-                value = decimals.get(v)  # type: ignore[call-overload]
-                if value is None:
-                    if v - v != 0:  # NaN or infinity (only a hostile file has them): not an amount
-                        self.amount(str(v), r, c0, ini_id, self.label(key))
-                        continue
-                    value = decimals[v] = Decimal(repr(v))
-            elif v is None or v == "":
-                continue
-            else:
-                value = decimals.get(v) if v.__class__ is str else None  # "12,7" parsed before
-                if value is None:
-                    value = self.amount(v, r, c0, ini_id, self.label(key))
-                    if value is not None and v.__class__ is str:
-                        decimals[v] = value  # type: ignore[index]
-                if value is None:
-                    if v.__class__ is str and (not v.strip() or v.strip() in DASHES):  # type: ignore[union-attr]
-                        continue
-                    ref = fast_ref(sheet, r, c0 + 1)  # a cell with text still is the field's cell
-                    sources[key] = ref
+            present, got = [], []
+            for i, v in enumerate(map(itemgetter(c0), rows)):
+                if v.__class__ is float:
+                    value = decimals.get(v)  # type: ignore[call-overload]
+                    if value is None:
+                        if v - v != 0:  # NaN or infinity (only a hostile file has them): not an amount
+                            self.amount(str(v), rnums[i], c0, ids[i], self.label(key), into=found.setdefault(i, []))
+                            continue
+                        value = decimals[v] = Decimal(repr(v))
+                elif v is None or v == "":
                     continue
-            ref = new(CellRef)
-            set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
-            set_fields(ref, REF_FIELDS)
-            set_extra(ref, None)
-            set_private(ref, None)
-            sources[key] = ref
-            if kind == _YEAR:
-                amounts[target] = value  # type: ignore[index]
-            elif kind == _COST:
-                costs[target] = value  # type: ignore[index]
-            else:
-                values["stated_total"] = value
+                else:
+                    value = decimals.get(v) if v.__class__ is str else None  # "12,7" parsed before
+                    if value is None:
+                        value = self.amount(v, rnums[i], c0, ids[i], self.label(key), into=found.setdefault(i, []))
+                        if value is not None and v.__class__ is str:
+                            decimals[v] = value  # type: ignore[index]
+                    if value is None:
+                        if v.__class__ is str and (not v.strip() or v.strip() in DASHES):  # type: ignore[union-attr]
+                            continue
+                        value = _NO_VALUE  # a cell with text still is the field's cell
+                present.append(i)
+                got.append(value)
+            self._refs(present, key, c0 + 1, rnums, sources)
+            into = amounts if kind == _YEAR else costs if kind == _COST else None
+            for i, value in zip(present, got):
+                if value is _NO_VALUE:
+                    continue
+                if into is not None:
+                    into[i][target] = value  # type: ignore[index]
+                else:
+                    values[i]["stated_total"] = value
         for key, c0, memo in self.text_spec:
-            v = row[c0]
-            if v.__class__ is str:
-                if not v or v.isspace():  # type: ignore[union-attr]
+            present, cells = [], []
+            for i, v in enumerate(map(itemgetter(c0), rows)):
+                if v.__class__ is str:
+                    if not v or v.isspace():  # type: ignore[union-attr]
+                        continue
+                elif v is None:
                     continue
-            elif v is None:
-                continue
-            ref = new(CellRef)
-            set_dict(ref, {"sheet": sheet, "row": r, "column": c0 + 1})
-            set_fields(ref, REF_FIELDS)
-            set_extra(ref, None)
-            set_private(ref, None)
-            sources[key] = ref
-            parsed = memo.get(v)
-            if parsed is None:
-                parsed = memo[v] = self.parse_text(key, v)
-            values.update(parsed[0])
-            if parsed[1] is not None:
-                code, severity, params = parsed[1]
-                self.findings.append(Finding(severity=severity, code=code, initiative_id=ini_id or None, where=ref,
-                                             params={"id": ini_id or f"Række {r}", **params}))
-        if "_round" in values:
-            round_text = values.pop("_round")
-            if round_text and not values.get("next_round"):
-                values["next_round"] = round_text
-        if r in self.no_cache:
-            for c in self.no_cache[r]:
-                self.formula_finding(r, c, ini_id)
-        if section and "area" not in values:
-            values["area"] = section
-        name = values["name"]
-        if len(name) > LONG_TEXT:  # type: ignore[arg-type]
-            self.findings.append(Finding(severity=Severity.INFO, code="long_text", initiative_id=ini_id or None,
-                                         where=sources.get("name"),
-                                         params={"id": ini_id or f"Række {r}", "field": self.label("name"),
-                                                 "length": str(len(name))}))  # type: ignore[arg-type]
-        self.initiatives.append(fast_initiative(values))
+                present.append(i)
+                cells.append(v)
+            refs = self._refs(present, key, c0 + 1, rnums, sources)
+            for i, v, ref in zip(present, cells, refs):
+                parsed = memo.get(v)
+                if parsed is None:
+                    parsed = memo[v] = self.parse_text(key, v)
+                values[i].update(parsed[0])
+                if parsed[1] is not None:
+                    code, severity, params = parsed[1]
+                    ini_id = ids[i]
+                    found.setdefault(i, []).append(Finding(
+                        severity=severity, code=code, initiative_id=ini_id or None, where=ref,
+                        params={"id": ini_id or f"Række {rnums[i]}", **params}))
+        no_cache, findings, make = self.no_cache, self.findings, fast_initiative
+        for i, (_row, r, section) in enumerate(batch):
+            vals = values[i]
+            vals["amounts"], vals["costs"], vals["sources"] = amounts[i], costs[i], sources[i]
+            if "_round" in vals:
+                round_text = vals.pop("_round")
+                if round_text and not vals.get("next_round"):
+                    vals["next_round"] = round_text
+            if i in found:
+                findings.extend(found[i])
+            ini_id = ids[i]
+            if r in no_cache:
+                for c in no_cache[r]:
+                    self.formula_finding(r, c, ini_id)
+            if section and "area" not in vals:
+                vals["area"] = section
+            name = vals["name"]
+            if len(name) > LONG_TEXT:  # type: ignore[arg-type]
+                findings.append(Finding(severity=Severity.INFO, code="long_text", initiative_id=ini_id or None,
+                                        where=sources[i].get("name"),
+                                        params={"id": ini_id or f"Række {r}", "field": self.label("name"),
+                                                "length": str(len(name))}))  # type: ignore[arg-type]
+            self.initiatives.append(make(vals))
+
+    def _refs(self, present: list[int], key: str, column: int, rnums: list[int],
+              sources: list[dict[str, CellRef]]) -> list[CellRef]:
+        """CellRefs of one column's cells in rows ``present`` (positions in the batch), each put into its
+        row's ``sources`` under ``key``; made in one batch with pydantic's slot setters."""
+        count = len(present)
+        refs = list(map(new_object, repeat(CellRef, count)))
+        dicts = list(map(dict.copy, repeat({"sheet": self.sheet, "row": 0, "column": column}, count)))
+        deque(map(setitem, dicts, repeat("row"), map(rnums.__getitem__, present)), 0)  # copies: faster than literals
+        deque(map(set_model_dict, refs, dicts), 0)
+        deque(map(set_fields_set, refs, repeat(REF_FIELDS)), 0)
+        deque(map(set_model_extra, refs, repeat(None)), 0)
+        deque(map(set_model_private, refs, repeat(None)), 0)
+        deque(map(setitem, map(sources.__getitem__, present), repeat(key), refs), 0)
+        return refs
 
     def parse_text(self, key: str, v: object) -> tuple[dict[str, object],
                                                        tuple[str, Severity, dict[str, str]] | None]:
@@ -400,12 +443,10 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
         same = sum(1 for c0, t in labelled if str(row[c0]).strip() in (t, t + ".0"))
         return same * 2 > len(labelled)
 
-    def id_blank(row: list[object]) -> bool:
-        return id0 is None or blank(row[id0])
-
     total = len(grid)
     for r0 in range(header.row, total):
         if r0 % CHECK_EVERY == 0:
+            reader.flush()
             if cancelled is not None and cancelled():
                 raise WorkbookError("cancelled", path=path)
             if progress is not None:
@@ -414,7 +455,8 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
         if len(row) < width:
             row = [*row, *([""] * (width - len(row)))]
         r = r0 + 1
-        key_cells = [row[c] for c in key_cols if not blank(row[c])]
+        key_cells = [v for v in map(row.__getitem__, key_cols)  # the non-blank ones (blank() inlined)
+                     if v is not None and v != "" and not (isinstance(v, str) and v.isspace())]
         if key_cells:
             first = key_cells[0]
             if first.__class__ is str and first.strip() in header_texts and is_repeated_header(row):
@@ -439,12 +481,14 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
         elif lone and not is_id_like(first):  # type: ignore[arg-type]
             section = section_area(first)  # type: ignore[arg-type]
             reader.skipped += 1
-        elif key_cells and not (id_blank(row) and first.__class__ is str and is_detail_label(first)):
-            reader.read_initiative(row, r, "" if has_area else section)
+        elif key_cells and not ((id0 is None or blank(row[id0])) and first.__class__ is str
+                                and is_detail_label(first)):
+            reader.queue(row, r, "" if has_area else section)
             first_row = first_row or r
             last_row = r
         else:
             reader.skipped += 1
+    reader.flush()
     reader.check_totals()
     if progress is not None:
         progress(total, total)
