@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import repeat
+from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_
 
 from planner.amounts import ZERO
@@ -19,6 +19,12 @@ TOTAL_TOLERANCE = Decimal("0.05")
 _TOLERANCE = TOTAL_TOLERANCE - Decimal("0.0000001")
 YEAR_MIN, YEAR_MAX = 1990, 2100
 _amounts_of = attrgetter("amounts")
+_costs_of = attrgetter("costs")
+_id_of = attrgetter("id")
+_phase_of = attrgetter("phase")
+_stated_of = attrgetter("stated_total")
+_start_of = attrgetter("start_year")
+_end_of = attrgetter("end_year")
 
 
 def _num(d: Decimal) -> str:
@@ -36,40 +42,50 @@ def _where(ini: Initiative, key: str) -> CellRef | None:
 def validate(portfolio: Portfolio) -> list[Finding]:
     """All findings about the figures: totals, periods, signs, ids, phases, frame, years.
 
-    One pass over the initiatives (which also sums what the frame checks need). The common case, an
-    initiative with nothing to say, costs a few whole-dict operations; the per-year loop only runs for an
-    initiative that has a negative amount or money outside its years. The pass also leaves what it found
+    Whole-list passes over the initiatives (sums, and the cheap tests of :func:`_candidates`) find the few
+    that may have something to say; only those are checked one by one, and the per-year loop only runs for
+    an initiative that has a negative amount or money outside its years. The pass also leaves what it found
     per initiative on the portfolio, so :func:`revalidate_changed` can re-check a few initiatives later.
     """
     inis = list(portfolio.initiatives)
     phase_column = _phase_column(portfolio)
-    per: dict[int, list[Finding]] = {}
-    totals: list[Decimal] = []
-    add_total = totals.append
-    for pos, ini in enumerate(inis):
-        amounts = ini.amounts
-        total = sum(amounts.values(), ZERO)
-        add_total(total)
-        # A cheap test that lets most initiatives through; anything it lets pass has nothing to say.
-        stated, start, end = ini.stated_total, ini.start_year, ini.end_year
-        if ((stated is not None and abs(stated - total) > _TOLERANCE) or ini.phase is None
-                or (ini.costs and min(ini.costs.values()) < ZERO)
-                or (start is not None and end is not None and end < start)
-                or (amounts and (min(amounts.values()) < ZERO or (start is not None and end is not None and (
-                    min(amounts) < start or max(amounts) > end))))):
-            found = _initiative_findings(ini, phase_column, total)
-            if found:
-                per[pos] = found
-    frame_years = tuple(sorted(portfolio.frame.by_year))
     every = list(map(_amounts_of, inis))
+    totals = list(map(sum, map(dict.values, every), repeat(ZERO)))
+    per: dict[int, list[Finding]] = {}
+    for pos in _candidates(inis, every, totals):
+        found = _initiative_findings(inis[pos], phase_column, totals[pos])
+        if found:
+            per[pos] = found
+    frame_years = tuple(sorted(portfolio.frame.by_year))
     columns = {y: list(map(dict.get, every, repeat(y), repeat(ZERO))) for y in frame_years}
-    ids = [ini.id for ini in inis]
+    ids = list(map(_id_of, inis))
     cache = _Cache(inis=inis, ids=ids, positions=dict(zip(ids, range(len(ids)))), phase_column=phase_column,
                    per=per, totals=totals, frame_years=frame_years, columns=columns,
                    year_totals={y: sum(col, ZERO) for y, col in columns.items()},
-                   duplicates=_duplicate_findings(portfolio))
+                   duplicates=_duplicate_findings(portfolio, ids))
     portfolio._validation = cache
     return _assemble(portfolio, cache)
+
+
+def _candidates(inis: list[Initiative], every: list[dict[int, Decimal]], totals: list[Decimal]) -> list[int]:
+    """Positions of the initiatives that may have something to say, in order: a stated total off the sum,
+    no phase, a negative amount or cost, a reversed period, or money outside the years. Whole-list passes
+    (most portfolios have no negative figure at all); anything left out has no finding."""
+    found: set[int] = set()
+    found.update(compress(range(len(inis)), map(is_, map(_phase_of, inis), repeat(None))))
+    for pos, stated, total in zip(count(), map(_stated_of, inis), totals):
+        if stated is not None and abs(stated - total) > _TOLERANCE:
+            found.add(pos)
+    for pos, start, end, amounts in zip(count(), map(_start_of, inis), map(_end_of, inis), every):
+        if start is not None and end is not None and (end < start or (amounts and (
+                min(amounts) < start or max(amounts) > end))):
+            found.add(pos)
+    if min(chain.from_iterable(map(dict.values, every)), default=ZERO) < ZERO:
+        found.update(pos for pos, amounts in enumerate(every) if amounts and min(amounts.values()) < ZERO)
+    all_costs = list(map(_costs_of, inis))
+    if min(chain.from_iterable(map(dict.values, all_costs)), default=ZERO) < ZERO:
+        found.update(pos for pos, costs in enumerate(all_costs) if costs and min(costs.values()) < ZERO)
+    return sorted(found)
 
 
 def revalidate_changed(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding]:
@@ -224,8 +240,10 @@ def _amount_findings(ini: Initiative, out: list[Finding]) -> None:
                                        "start": str(ini.start_year), "end": str(ini.end_year)}))
 
 
-def _duplicate_findings(portfolio: Portfolio) -> list[Finding]:
-    ids = [ini.id for ini in portfolio.initiatives]
+def _duplicate_findings(portfolio: Portfolio, ids: list[str] | None = None) -> list[Finding]:
+    """Duplicate ids (``ids``: the initiatives' ids in order, when the caller has them)."""
+    if ids is None:
+        ids = [ini.id for ini in portfolio.initiatives]
     if len(set(ids)) == len(ids):
         return []
     seen: dict[str, list[Initiative]] = defaultdict(list)
