@@ -29,7 +29,9 @@ def cli_language() -> str:
     return "en"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``planner`` parser with every sub-command, or only ``only`` (what ``main`` uses when the command is
+    named: the other commands' modules are then neither imported nor compiled)."""
     parser = argparse.ArgumentParser(
         prog="planner",
         description="Portfolio Planner: plan SUSI grant programmes from Excel workbooks. "
@@ -37,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         try:
             module = importlib.import_module(f"planner.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -62,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         return _launch_app(args_list)
-    parser = build_parser()
+    parser = build_parser(args_list[0] if args_list[0] in COMMANDS else None)
     args = parser.parse_args(args_list)
     if args.command is None:
         return _launch_app([])

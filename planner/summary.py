@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import gc
 from decimal import Decimal
+from functools import partial
+from itertools import chain, repeat
+from operator import attrgetter, is_not
 from typing import Any
 
 from planner.amounts import ZERO, format_amount, to_json_number
@@ -15,6 +18,8 @@ from planner.model import Portfolio, area_label
 from planner.phases import PHASES
 
 UNKNOWN_PHASE = "ukendt"
+_amounts_of = attrgetter("amounts")
+_not_none = partial(is_not, None)
 
 
 def _num(value: Decimal | None) -> float | int | None:
@@ -41,7 +46,7 @@ def build_summary(portfolio: Portfolio) -> dict[str, Any]:
 
 
 def _build_summary(portfolio: Portfolio) -> dict[str, Any]:
-    numbers: dict[Decimal, float | int] = {}
+    numbers: dict[Decimal, float | int] = {}  # each distinct amount converted once (by value, as == sees it)
 
     def num(value: Decimal) -> float | int:
         found = numbers.get(value)
@@ -49,20 +54,23 @@ def _build_summary(portfolio: Portfolio) -> dict[str, Any]:
             found = numbers[value] = to_json_number(value)
         return found
 
+    inis = portfolio.initiatives
     years = portfolio.all_years()
-    year_keys = [(y, str(y)) for y in years]
-    totals: dict[int, Decimal] = dict.fromkeys(years, ZERO)
+    year_keys = [str(y) for y in years]
+    every = list(map(_amounts_of, inis))
+    for value in (ZERO, *set(chain.from_iterable(map(dict.values, every)))):
+        num(value)
+    # Per year in initiative order from ZERO, as a running sum over the initiatives would add them.
+    totals = {y: sum(filter(_not_none, map(dict.get, every, repeat(y))), ZERO) for y in years}
+    ini_totals = list(map(sum, map(dict.values, every), repeat(ZERO)))
     by_phase: dict[str, Decimal] = {p.value: ZERO for p in PHASES}
     by_area: dict[str, Decimal] = {}
     items = []
-    for ini in portfolio.initiatives:
-        amounts = ini.amounts
-        total = ZERO
-        for y, a in amounts.items():
-            totals[y] += a
-            total += a
-        phase = ini.phase.value if ini.phase else UNKNOWN_PHASE
-        by_phase[phase] = by_phase.get(phase, ZERO) + total
+    number = numbers.__getitem__
+    for ini, amounts, total in zip(inis, every, ini_totals):
+        phase = ini.phase
+        phase_key = phase.value if phase else UNKNOWN_PHASE
+        by_phase[phase_key] = by_phase.get(phase_key, ZERO) + total
         area = ini.area or ""
         by_area[area] = by_area.get(area, ZERO) + total
         stated = ini.stated_total
@@ -70,18 +78,18 @@ def _build_summary(portfolio: Portfolio) -> dict[str, Any]:
             "id": ini.id,
             "name": ini.name,
             "area": ini.area,
-            "phase": ini.phase.value if ini.phase else None,
-            "years": {key: num(amounts.get(y, ZERO)) for y, key in year_keys},
+            "phase": phase.value if phase else None,
+            "years": dict(zip(year_keys, map(number, map(amounts.get, years, repeat(ZERO))))),
             "total": num(total),
             "stated_total": None if stated is None else num(stated),
         })
     frame = portfolio.frame
     return {
         "name": portfolio.name,
-        "initiatives": len(portfolio.initiatives),
+        "initiatives": len(inis),
         "years": years,
         "total": num(sum(totals.values(), ZERO)),
-        "totals_by_year": {key: num(totals[y]) for y, key in year_keys},
+        "totals_by_year": {key: num(totals[y]) for y, key in zip(years, year_keys)},
         "by_phase": {k: num(v) for k, v in by_phase.items()},
         "by_area": {k: num(v) for k, v in by_area.items()},
         "frame": {

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     portfolio = load_portfolio(args.file)
     if args.json:
-        print(json.dumps(build_summary(portfolio), ensure_ascii=False))
+        print(json.dumps(build_summary(portfolio), ensure_ascii=False, check_circular=False))  # plain tree of dicts
     else:
         print(format_summary(portfolio, cli_language()))
     return 0
