@@ -58,6 +58,10 @@ class PipelineLayout:
     shown: dict[str, tuple[tuple[object, ...], dict[int, Decimal]]] = field(default_factory=dict)
     """Initiative id → (what places its bars, its amounts as summed here): see :func:`update_pipeline`."""
 
+    def number_rows(self) -> list[int]:
+        """The lines that hold numbers: each lane's amounts line, then the total line."""
+        return [lane.first_row for lane in self.lanes] + ([len(self.row_kind) - 1] if self.row_kind else [])
+
     def lane_of(self, initiative_id: str) -> Phase | None | str:
         for lane in self.lanes:
             if initiative_id in lane.ids:
@@ -92,6 +96,12 @@ def update_pipeline(lay: PipelineLayout, portfolio: Portfolio, ids: set[str]) ->
     """Add the amount changes of ``ids`` to the lane and total lines in place; the rows whose numbers
     changed, or None when the layout must be rebuilt (an initiative is new or gone, its bars move, or it
     has money in a year the layout does not show)."""
+    cells = update_pipeline_cells(lay, portfolio, ids)
+    return None if cells is None else {row for row, _year in cells}
+
+
+def update_pipeline_cells(lay: PipelineLayout, portfolio: Portfolio, ids: set[str]) -> set[tuple[int, int]] | None:
+    """:func:`update_pipeline`, telling the (row, year) cells whose numbers changed: only they are repainted."""
     if len(lay.shown) != len(portfolio.initiatives):
         return None
     years = set(lay.years)
@@ -102,7 +112,7 @@ def update_pipeline(lay: PipelineLayout, portfolio: Portfolio, ids: set[str]) ->
             return None
         updates.append((ini, shown))
     lane_index = {lane.phase: i for i, lane in enumerate(lay.lanes)}
-    rows: set[int] = set()
+    cells: set[tuple[int, int]] = set()
     for ini, (placement, before) in updates:
         lane = lay.lanes[lane_index[ini.phase]]
         for y in before.keys() | ini.amounts.keys():
@@ -110,9 +120,9 @@ def update_pipeline(lay: PipelineLayout, portfolio: Portfolio, ids: set[str]) ->
             if diff:
                 lane.amounts[y] = lane.amounts.get(y, ZERO) + diff
                 lay.totals[y] = lay.totals.get(y, ZERO) + diff
-                rows.update((lane.first_row, len(lay.row_kind) - 1))
+                cells.update(((lane.first_row, y), (len(lay.row_kind) - 1, y)))
         lay.shown[ini.id] = (placement, dict(ini.amounts))
-    return rows
+    return cells
 
 
 def build_pipeline(portfolio: Portfolio) -> PipelineLayout:

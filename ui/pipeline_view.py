@@ -23,9 +23,9 @@ from planner.amounts import ZERO, format_amount
 from planner.model import Portfolio
 from planner.phases import Phase
 from ui import palette
-from ui.chart_parts import LegendBar, YearAxis, YearGridItem, chart_frame, legend_entries
+from ui.chart_parts import DirtyRects, LegendBar, YearAxis, YearGridItem, chart_frame, exposed_test, legend_entries
 from ui.chart_text import chart_language
-from ui.pipeline_layout import Lane, LaneBar, PipelineLayout, build_pipeline, update_pipeline
+from ui.pipeline_layout import Lane, LaneBar, PipelineLayout, build_pipeline, update_pipeline_cells
 from ui.timeline_items import (
     BAR_HEIGHT,
     plain_to_tooltip_html,
@@ -47,6 +47,7 @@ class PipelineItem(pg.GraphicsObject):
         self._version = 0
         self._cache: QImage | None = None
         self._cache_key: tuple[object, ...] = ()
+        self._dirty = DirtyRects(self)
         self.setZValue(5)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -57,21 +58,33 @@ class PipelineItem(pg.GraphicsObject):
         self.update()
 
     def update_rows(self, rows: set[int]) -> None:
-        """Repaint only these lines (their numbers changed); a numbers box may be taller than a dense line."""
+        """Repaint only these lines (their numbers changed)."""
+        self.update_cells({(r, y) for r in rows for y in self._layout.years})
+
+    def update_cells(self, cells: set[tuple[int, int]]) -> None:
+        """Repaint only these (line, year) numbers; a number's box may be taller than a dense line and a
+        long number may reach left past its year."""
         vb = self.getViewBox()
         lay = self._layout
         if vb is None:
             self.update()
             return
-        _px_w, px_h = vb.viewPixelSize()
+        px_w, px_h = vb.viewPixelSize()
         font = palette.chart_font(palette.font_sizes(self.presentation).label, bold=True)
-        margin = (QFontMetricsF(font).height() + 8) * abs(px_h)
+        fm = QFontMetricsF(font)
+        margin = (fm.height() + 8) * abs(px_h)
+        reach = (fm.horizontalAdvance("−000.000,0") + 30) * abs(px_w)
         view = vb.viewRect()
-        for r in rows:
-            rect = QRectF(lay.x_min - 1, r - 0.5 - margin, lay.x_max - lay.x_min + 2, 1 + 2 * margin)
-            rect = rect.intersected(view)
+        rows: dict[int, list[int]] = {}
+        for r, year in cells:
+            rows.setdefault(r, []).append(year)
+        rects = []
+        for r, years in sorted(rows.items()):
+            x0, x1 = min(years) + 1 - max(1.0, reach), max(years) + 1
+            rect = QRectF(x0, r - 0.5 - margin, x1 - x0, 1 + 2 * margin).intersected(view)
             if not rect.isEmpty():  # outside the view it would only make Qt repaint the axes around it
-                self.update(rect)
+                rects.append(rect)
+        self._dirty.update(rects)
 
     def set_selected(self, initiative_id: str) -> None:
         if initiative_id != self._selected:
@@ -96,6 +109,8 @@ class PipelineItem(pg.GraphicsObject):
         first = max(0, int(math.floor(top)) - 1)
         last = min(len(lay.row_kind), int(math.ceil(bottom)) + 2)
         sizes = palette.font_sizes(self.presentation)
+        margin = int(QFontMetricsF(palette.chart_font(sizes.label, bold=True)).height()) + 4
+        shows = exposed_test(p, args[0] if args else None, args[1] if len(args) > 1 else None, margin=margin)
         p.save()
         p.setTransform(QTransform())
         engine = p.paintEngine()
@@ -106,16 +121,18 @@ class PipelineItem(pg.GraphicsObject):
         value_font = palette.chart_font(sizes.label, bold=True)
         p.setFont(value_font)
         fm_value = QFontMetricsF(value_font)
-        for r in range(first, last):
-            kind = lay.row_kind[r]
-            if kind not in ("amounts", "total"):
+        for r in lay.number_rows():
+            if not first <= r < last:
                 continue
+            kind = lay.row_kind[r]
             lane_amounts = lay.totals if kind == "total" else lay.lanes[lay.row_lane[r]].amounts
             if kind == "total":
                 band = tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0))
                 p.fillRect(band, QColor("#eef0f2"))
             for year in lay.years:
                 cell = tr_.mapRect(QRectF(year, r - 0.5, 1.0, 1.0))
+                if shows is not None and not shows(QRectF(year - 1, r - 0.5, 2.0, 1.0)):
+                    continue  # not in the repainted region
                 if cell.height() < fm_value.height():
                     cell.setHeight(fm_value.height() + 4)
                     text_w = fm_value.horizontalAdvance("00.000,0") + 12
@@ -238,6 +255,7 @@ class LaneAxis(pg.AxisItem):
         self._layout = PipelineLayout()
         self.presentation = False
         self.lang = lang
+        self._dirty: DirtyRects | None = None
         self.setStyle(showValues=False, tickLength=0)
         self.setPen(pg.mkPen(palette.GRID))
 
@@ -247,6 +265,24 @@ class LaneAxis(pg.AxisItem):
 
     def generateDrawSpecs(self, p: QPainter) -> tuple[list, list, list]:  # noqa: ARG002
         return [], [], []
+
+    def update_lines(self, rows: Iterable[int]) -> None:
+        """Repaint the texts beside these lines only (a lane's amounts line, the total line)."""
+        vb = self.linkedView()
+        lay = self._layout
+        if vb is None or not lay.lanes:
+            self.update_texts()
+            return
+        w = self.boundingRect().width()
+        rects = []
+        for r in sorted(set(rows)):
+            lane = next((lane for lane in lay.lanes if lane.first_row == r), None)
+            top, bottom = (lane.first_row - 0.5, lane.last_row - 0.5) if lane is not None else (r - 0.5, r + 0.5)
+            y0, y1 = self._y(top), self._y(bottom)
+            rects.append(QRectF(0, min(y0, y1) - 2, w, abs(y1 - y0) + 4))
+        if not self._dirty:
+            self._dirty = DirtyRects(self)
+        self._dirty.update(rects)
 
     def update_texts(self) -> None:
         """Repaint the lane texts only: the axis's own bounding rect reaches over the year axes above and
@@ -286,9 +322,12 @@ class LaneAxis(pg.AxisItem):
         small = palette.chart_font(sizes.label)
         fm_head, fm_small = QFontMetricsF(head), QFontMetricsF(small)
         w = bounds.width()
+        shows = exposed_test(p, args[0] if args else None, args[1] if len(args) > 1 else None, margin=2)
         for lane in lay.lanes:
             top, bottom = self._y(lane.first_row - 0.5), self._y(lane.first_row + lane.rows - 0.5)
             cell = QRectF(0, min(top, bottom), w, abs(bottom - top))
+            if shows is not None and not shows(cell.intersected(bounds)):
+                continue
             style = palette.phase_style(lane.phase)
             p.setClipRect(cell.intersected(bounds))
             p.fillRect(cell, palette.faded(style.fill, 38))
@@ -438,11 +477,11 @@ class PipelineView(QWidget):
     def _apply_refresh(self) -> None:
         pending, self._pending = self._pending, set()
         self._timer.stop()
-        rows = update_pipeline(self._layout, self._portfolio, pending) if pending else None
-        if rows is not None:
-            if rows:
-                self._item.update_rows(rows)
-                self._axis.update_texts()
+        cells = update_pipeline_cells(self._layout, self._portfolio, pending) if pending else None
+        if cells is not None:
+            if cells:
+                self._item.update_cells(cells)
+                self._axis.update_lines(r for r, _year in cells)
             return
         if pending is not None and not pending:
             return

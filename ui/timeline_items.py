@@ -24,6 +24,7 @@ from planner.amounts import format_amount
 from planner.model import Initiative, Portfolio, area_label
 from planner.phases import Phase
 from ui import palette
+from ui.chart_parts import DirtyRects, exposed_test, paint_region
 from ui.chart_text import amount_unit, format_date
 
 BAR_HEIGHT = 0.62
@@ -278,6 +279,7 @@ class BarsItem(pg.GraphicsObject):
         self._cache: QImage | None = None
         self._cache_key: tuple[object, ...] = ()
         self._dirty_rows: set[int] = set()
+        self._dirty = DirtyRects(self)
         self.setZValue(10)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -293,10 +295,12 @@ class BarsItem(pg.GraphicsObject):
         self._dirty_rows.update(rows)
         vb = self.getViewBox()
         view = vb.viewRect() if vb is not None else self.boundingRect()
-        for r in rows:
+        rects = []
+        for r in sorted(rows):
             rect = QRectF(lay.x_min - 1, r - 0.5, lay.x_max - lay.x_min + 2, 1.0).intersected(view)
             if not rect.isEmpty():  # outside the view it would only make Qt repaint the axes around it
-                self.update(rect)
+                rects.append(rect)
+        self._dirty.update(rects)
 
     def set_selected(self, initiative_id: str) -> None:
         if initiative_id != self._selected:
@@ -327,9 +331,12 @@ class BarsItem(pg.GraphicsObject):
             return
         tr_ = p.transform()
         exposed = getattr(args[0], "exposedRect", None) if args else None
-        rows = self._visible_rows(exposed if isinstance(exposed, QRectF) else None)
+        rows: Iterable[int] = self._visible_rows(exposed if isinstance(exposed, QRectF) else None)
         vb = self.getViewBox()
         view = vb.viewRect() if vb is not None else self.boundingRect()
+        shows = exposed_test(p, args[0] if args else None, args[1] if len(args) > 1 else None, margin=4)
+        if shows is not None:  # only the rows really repainted (an edited row and its area header, not all between)
+            rows = [r for r in rows if shows(QRectF(view.left(), r - 0.5, view.width(), 1.0))]
         row_px = abs(tr_.map(QPointF(0, 1)).y() - tr_.map(QPointF(0, 0)).y())
         if row_px < DENSE_ROW_PX:
             p.save()
@@ -348,7 +355,30 @@ class BarsItem(pg.GraphicsObject):
         font = palette.chart_font(sizes.value, bold=True)
         p.setFont(font)
         fm = QFontMetricsF(font)
-        # Bands: area headers and alternating stripes behind the bars.
+        region = paint_region(args[1] if len(args) > 1 else None)
+        if region is None:
+            self._paint_rows(p, tr_, list(rows), view, fm)
+        else:
+            # One region rect at a time (they do not overlap), each a plain clip rect: drawing under a clip
+            # of several rects costs several times more.
+            for part in (QRectF(rect) for rect in region):
+                bands = [r for r in rows
+                         if part.intersects(tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0)))]
+                bars = [r for r in rows  # a bar and its selection outline reach at most 4 px past the bar
+                        if part.intersects(tr_.mapRect(QRectF(view.left(), r - BAR_HEIGHT / 2, view.width(),
+                                                              BAR_HEIGHT)).adjusted(-6, -6, 6, 6))]
+                if bands or bars:
+                    p.save()
+                    p.setClipRect(part, Qt.ClipOperation.IntersectClip)
+                    self._paint_rows(p, tr_, bands, view, fm, bars)
+                    p.restore()
+        p.restore()
+
+    def _paint_rows(self, p: QPainter, tr_: QTransform, rows: list[int], view: QRectF, fm: QFontMetricsF,
+                    bar_rows: list[int] | None = None) -> None:
+        """Bands (area headers, stripes) behind, then the bars of these rows (or of ``bar_rows``); ``p`` paints
+        in device pixels."""
+        lay = self._layout
         for r in rows:
             row = lay.rows[r]
             band = tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0))
@@ -364,12 +394,11 @@ class BarsItem(pg.GraphicsObject):
                 sel.setAlpha(40)
                 p.fillRect(band, sel)
         view_px = tr_.mapRect(view)
-        for r in rows:
+        for r in rows if bar_rows is None else bar_rows:
             bars = lay.bars_by_row[r]
             covered = max((b.x1 for b in bars if not b.next), default=None)
             for bar in sorted(bars, key=lambda b: not b.next):
                 self._paint_bar(p, tr_, bar, fm, covered if bar.next else None, view_px.left())
-        p.restore()
 
     def _paint_dense(self, p: QPainter, tr_: QTransform, view: QRectF, rows: Iterable[int]) -> None:
         """Thin rows: area bands and each bar as a plain rectangle in its phase colour (no texts, stripes,
@@ -562,15 +591,25 @@ class RowLabelAxis(pg.AxisItem):
         fm_id = QFontMetricsF(id_font)
         id_width = max((fm_id.horizontalAdvance(r.initiative_id) for r in lay.rows[first:last] if r.initiative_id),
                        default=0.0)
+        shows = exposed_test(p, args[0] if args else None, args[1] if len(args) > 1 else None, margin=2)
+        y_0 = self.mapFromItem(vb, vb.mapFromView(QPointF(0, -0.5))).y()
+        y_1 = self.mapFromItem(vb, vb.mapFromView(QPointF(0, 0.5))).y()
         for r in range(first, last):
+            if shows is not None:  # rows far from the repainted region: skip before mapping them exactly
+                a, b = y_0 + r * (y_1 - y_0), y_0 + (r + 1) * (y_1 - y_0)
+                if not shows(QRectF(0, min(a, b) - 2, width, abs(b - a) + 4)):
+                    continue
             row = lay.rows[r]
             top = self.mapFromItem(vb, vb.mapFromView(QPointF(0, r - 0.5))).y()
             bottom = self.mapFromItem(vb, vb.mapFromView(QPointF(0, r + 0.5))).y()
             cell = QRectF(0, min(top, bottom), width, abs(bottom - top))
-            if cell.bottom() < bounds.top() or cell.top() > bounds.bottom():
+            if cell.bottom() < bounds.top() or cell.top() > bounds.bottom() or (shows is not None and not shows(cell)):
                 continue
+            texts = shows is None or shows(cell.adjusted(0, 0, -6, 0))  # not when only the right edge is repainted
             if row.kind == "header":
                 p.fillRect(cell, palette.area_tint(row.tint))
+                if not texts:
+                    continue
                 font = header_font
                 if QFontMetricsF(font).horizontalAdvance(row.label) > width - 16:
                     font = id_font  # a long area name (English) is better smaller than cut off
@@ -586,6 +625,8 @@ class RowLabelAxis(pg.AxisItem):
                 p.fillRect(cell, sel)
             elif r % 2 == 0:
                 p.fillRect(cell, palette.ROW_STRIPE)
+            if not texts:
+                continue
             p.setFont(id_font)
             p.setPen(palette.TEXT)
             p.drawText(cell.adjusted(14, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), row.initiative_id)
