@@ -21,7 +21,7 @@ from planner.amounts import ZERO
 from planner.amounts import format_amount as _format_amount
 from planner.model import area_label
 from ui import palette
-from ui.budget_chart import AmountAxis, YearTicksAxis
+from ui.budget_chart import AmountAxis, ColumnBars, YearTicksAxis
 from ui.chart_parts import CulledAxisItem, LegendBar, RegionPlot, paint_swatch
 from ui.stacked_bars import PHASE_KEYS, FigureCache, StackedBarsItem
 
@@ -202,14 +202,13 @@ class StackedYearChart(QWidget):
         self.bars = StackedBarsItem(BAR_WIDTH)
         self.bars.setZValue(5)
         self.bars.set_label_font(palette.chart_font(palette.font_sizes().value))
-        self.selected = pg.BarGraphItem(x=EMPTY, height=EMPTY, y0=EMPTY, width=BAR_WIDTH, brush=None,
-                                        pen=pg.mkPen(palette.SELECTION, width=2.5))
+        self.selected = ColumnBars(x=EMPTY, height=EMPTY, y0=EMPTY, width=BAR_WIDTH, brush=None,
+                                   pen=pg.mkPen(palette.SELECTION, width=2.5))
         self.selected.setZValue(7)
-        self.ghost = pg.BarGraphItem(x=EMPTY, height=EMPTY, y0=EMPTY, width=BAR_WIDTH + 0.14, brush=None,
-                                     pen=GHOST_PEN)
+        self.ghost = ColumnBars(x=EMPTY, height=EMPTY, y0=EMPTY, width=BAR_WIDTH + 0.14, brush=None, pen=GHOST_PEN)
         self.ghost.setZValue(9)
-        self.over = pg.BarGraphItem(x=EMPTY, height=EMPTY, y0=EMPTY, width=BAR_WIDTH + 0.08, brush=None,
-                                    pen=pg.mkPen(palette.OVER_FRAME, width=3))
+        self.over = ColumnBars(x=EMPTY, height=EMPTY, y0=EMPTY, width=BAR_WIDTH + 0.08, brush=None,
+                               pen=pg.mkPen(palette.OVER_FRAME, width=3))
         self.over.setZValue(8)
         self.frame = pg.PlotDataItem(stepMode="center", pen=pg.mkPen(palette.FRAME_LINE, width=2.5))
         self.frame.setZValue(10)
@@ -222,6 +221,7 @@ class StackedYearChart(QWidget):
         self.values = LabelPool(self.plot, (0.5, 1.0))
         self._shown: dict[str, object] = {"mode": MODE_PHASE, "years": [], "series": {}}
         self._frame_shown: dict[int, float] = {}
+        self._frame_data: tuple[list[float], list[float]] | None = None
         self._over_years: list[int] = []
         self._order = np.zeros(0, dtype=np.intp)
         self._order_key: tuple[int, int, int] = (0, -1, -1)
@@ -249,34 +249,39 @@ class StackedYearChart(QWidget):
                            + list((ghost_totals or {}).values()) + [1.0]) * 1.1)
         if years:
             set_view_range(self.vb, (years[0] - 0.6, years[-1] + 0.6), (0, top))
+            for item in (self.bars, self.selected, self.ghost, self.over):
+                item.set_ceiling(top)
         self._years_axis.set_years(years)
         px_per_unit = max(self.vb.height(), 50.0) / top
         if mode == MODE_INITIATIVE:
             self._stack_initiatives(cache, xs, px_per_unit, selected)
         else:
             self._stack_groups(cache, mode, xs, lang)
-            self.selected.setOpts(x=EMPTY, height=EMPTY, y0=EMPTY)
+            self.selected.set_columns(EMPTY, EMPTY, EMPTY, BAR_WIDTH)
+        # Each item is changed only where it changes: a plain setOpts/setData repaints the item across
+        # every year, and the edited year's column alone is what an edit needs repainted.
         if ghost_totals is not None and years:
             gh = np.array([ghost_totals.get(y, 0.0) for y in years])
-            self.ghost.setOpts(x=xs, height=gh, y0=np.zeros(nY))
+            self.ghost.set_columns(xs, gh, np.zeros(nY), BAR_WIDTH + 0.14)
             self.ghost.show()
         else:
-            self.ghost.setOpts(x=EMPTY, height=EMPTY, y0=EMPTY)
+            self.ghost.set_columns(EMPTY, EMPTY, EMPTY, BAR_WIDTH + 0.14)
             self.ghost.hide()
         framed = [y for y in years if y in frame.by_year]
         if framed:
-            edges = np.array([y - 0.5 for y in years] + [years[-1] + 0.5], dtype=float)
-            self.frame.setData(edges, np.array([float(frame.by_year.get(y, ZERO)) for y in years]))
-            self.frame.show()
+            data = ([y - 0.5 for y in years] + [years[-1] + 0.5], [float(frame.by_year.get(y, ZERO)) for y in years])
             self._frame_shown = {y: float(frame.by_year[y]) for y in framed}
         else:
-            self.frame.setData(EMPTY, EMPTY)
-            self.frame.hide()
+            data = ([], [])
             self._frame_shown = {}
+        if data != self._frame_data:
+            self._frame_data = data
+            self.frame.setData(np.array(data[0], dtype=float), np.array(data[1], dtype=float))
+            self.frame.setVisible(bool(framed))
         over = [y for y in framed if totals[y] > frame.by_year[y]]
         self._over_years = over
-        self.over.setOpts(x=np.array(over, dtype=float), height=np.array([float(totals[y]) for y in over]),
-                          y0=np.zeros(len(over)))
+        self.over.set_columns(np.array(over, dtype=float), np.array([float(totals[y]) for y in over]),
+                              np.zeros(len(over)), BAR_WIDTH + 0.08)
         font = palette.chart_font(palette.font_sizes().label, bold=True)
         rows = []
         for y in years:
@@ -345,9 +350,9 @@ class StackedYearChart(QWidget):
         row = cache.row.get(selected or "")
         if row is not None:
             pos = int(np.nonzero(order == row)[0][0])
-            self.selected.setOpts(x=xs, height=sorted_m[pos], y0=bottoms[pos])
+            self.selected.set_columns(xs, sorted_m[pos].copy(), bottoms[pos].copy(), BAR_WIDTH)
         else:
-            self.selected.setOpts(x=EMPTY, height=EMPTY, y0=EMPTY)
+            self.selected.set_columns(EMPTY, EMPTY, EMPTY, BAR_WIDTH)
         self._shown = {"mode": MODE_INITIATIVE, "years": list(cache.years), "keys": list(cache.ids),
                        "matrix": m.copy()}
 
@@ -367,8 +372,12 @@ class StackedYearChart(QWidget):
                 color = palette.OVER_FRAME
             else:
                 lines.append(f"{tr('Rest')}: {format_amount(rest)}")
-        self.summary.setText("\n".join(lines), color=color)
-        self.summary.setFont(palette.chart_font(palette.font_sizes().label, bold=True))
+        font = palette.chart_font(palette.font_sizes().label, bold=True)
+        shown = ("\n".join(lines), QColor(color).name(), font.key())
+        if shown != getattr(self, "_summary_shown", None):  # setText and setFont lay out and repaint the text
+            self._summary_shown = shown
+            self.summary.setText(shown[0], color=color)
+            self.summary.setFont(font)
 
     def _update_legend(self, cache: FigureCache, mode: str, lang: str, frame_line: bool, ghost: bool) -> None:
         entries: list[tuple[str, str, object]] = []

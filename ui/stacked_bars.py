@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPicture
 from planner.amounts import ZERO
 from planner.model import Portfolio
 from planner.phases import PHASES, Phase
+from ui.chart_parts import DirtyRects
 
 PHASE_KEYS: tuple[Phase | None, ...] = (*PHASES, None)
 
@@ -150,6 +151,19 @@ class StackedBarsItem(pg.GraphicsObject):
         self._bounds = QRectF()
         self._labels: list[tuple[float, float, float, str, QColor]] = []
         self._label_font = None
+        self._ceiling = 0.0
+        self._columns: dict[float, tuple[object, ...]] = {}
+        self._tops: dict[float, float] = {}
+        self._dirty = DirtyRects(self)
+
+    def set_ceiling(self, top: float) -> None:
+        """The top of the chart's amount axis: the bounding rect reaches up to it, so an edit that changes
+        the tallest column does not change the rect (which would repaint every column)."""
+        if top != self._ceiling:
+            self.prepareGeometryChange()
+            self._ceiling = top
+            self._bounds = QRectF(self._bounds.left(), self._bounds.top(), self._bounds.width(),
+                                  max(self._bounds.height(), top))
 
     def set_stack(self, xs: Sequence[float], run_x: np.ndarray, run_y0: np.ndarray, run_h: np.ndarray,
                   run_color: Sequence[QColor], lines_x: np.ndarray, lines_y: np.ndarray,
@@ -157,8 +171,8 @@ class StackedBarsItem(pg.GraphicsObject):
         """Record the picture: runs (x, y0, height, colour), boundary lines (x, y) and labels.
 
         A label is (x, y_bottom, y_top, text, colour), drawn centred in its segment when it fits.
+        Only the year columns whose runs, lines or labels changed are repainted.
         """
-        self.prepareGeometryChange()
         pic = QPicture()
         p = QPainter(pic)
         half = self._width / 2
@@ -190,8 +204,41 @@ class StackedBarsItem(pg.GraphicsObject):
         top = float(np.max(run_y0 + run_h)) if len(run_h) else 1.0
         left = (min(xs) if len(xs) else 0.0) - half
         right = (max(xs) if len(xs) else 0.0) + half
-        self._bounds = QRectF(left, 0.0, right - left, max(top, 1e-9))
-        self.update()
+        bounds = QRectF(left, 0.0, right - left, max(top, self._ceiling, 1e-9))
+        columns, tops = self._column_keys(xs, run_x, run_y0, run_h, run_color, lines_x, lines_y)
+        if bounds != self._bounds or columns.keys() != self._columns.keys():
+            self.prepareGeometryChange()
+            self._bounds = bounds
+            self.update()
+        else:
+            changed = [x for x, key in columns.items() if key != self._columns[x]]
+            self._dirty.update([self._column_rect(x, max(tops[x], self._tops.get(x, 0.0))) for x in changed])
+        self._columns, self._tops = columns, tops
+
+    def _column_keys(self, xs: Sequence[float], run_x: np.ndarray, run_y0: np.ndarray, run_h: np.ndarray,
+                     run_color: Sequence[QColor], lines_x: np.ndarray, lines_y: np.ndarray
+                     ) -> tuple[dict[float, tuple[object, ...]], dict[float, float]]:
+        """Per year column: what is drawn in it (to compare with the last call) and its top."""
+        keys: dict[float, tuple[object, ...]] = {}
+        tops: dict[float, float] = {}
+        run_x, run_y0, run_h = np.asarray(run_x), np.asarray(run_y0, dtype=float), np.asarray(run_h, dtype=float)
+        lines_x, lines_y = np.asarray(lines_x), np.asarray(lines_y, dtype=float)
+        for x in xs:
+            runs = np.nonzero(run_x == x)[0]
+            lines = lines_y[lines_x == x] if len(lines_x) else lines_y[:0]
+            labels = tuple((y0, y1, text, QColor(c).rgba()) for lx, y0, y1, text, c in self._labels if lx == x)
+            keys[float(x)] = (run_y0[runs].tobytes(), run_h[runs].tobytes(),
+                              tuple(QColor(run_color[i]).rgba() for i in runs), lines.tobytes(), labels)
+            tops[float(x)] = float(np.max(run_y0[runs] + run_h[runs])) if len(runs) else 0.0
+        return keys, tops
+
+    def _column_rect(self, x: float, top: float) -> QRectF:
+        """A column's rect, a few pixels wider for the pens."""
+        px, py = self.pixelVectors()
+        pad_x = 4 * (px.length() if px is not None else 0.0)
+        pad_y = 4 * (py.length() if py is not None else 0.0)
+        half = self._width / 2
+        return QRectF(x - half - pad_x, -pad_y, self._width + 2 * pad_x, top + 2 * pad_y)
 
     def set_label_font(self, font: object) -> None:
         self._label_font = font
