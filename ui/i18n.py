@@ -16,6 +16,8 @@ the recovery manager. Code that formats numbers without a widget asks :func:`cur
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
@@ -23,6 +25,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from ui.settings import LANGUAGE, Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
     from ui.main_window import MainWindow
 
 LANGUAGES: tuple[str, ...] = ("da", "en")
@@ -126,8 +130,29 @@ def switch_language(window: MainWindow, lang: str) -> MainWindow:
         window.file.load_finished.connect(lambda *_: switch_language(window, lang),
                                           Qt.ConnectionType.SingleShotConnection)
         return window
-    install(lang)
-    return rebuild_window(window)
+    with busy(window, f"{LANGUAGE_NAMES[lang]} …"):
+        install(lang)
+        return rebuild_window(window)
+
+
+@contextmanager
+def busy(window: QMainWindow, message: str) -> Iterator[None]:
+    """A wait cursor and ``message`` painted in ``window``'s status bar for a blocking rebuild.
+
+    Rebuilding the window takes about a second at 1,000 initiatives and cannot be split up, so the user
+    is shown at once that it is under way: the message is painted before the work starts (the old
+    window stays on screen until the new one is shown) and the cursor is a wait cursor until it ends.
+    The message names the chosen language in itself, so it reads right in either language."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        bar = window.statusBar()
+        bar.showMessage(message)
+        bar.repaint()
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def rebuild_window(old: MainWindow) -> MainWindow:
