@@ -93,13 +93,14 @@ class ColumnBars(pg.BarGraphItem):
         changed = np.nonzero((old_h != heights) | (old_y0 != y0))[0]
         if not len(changed):
             return
-        before = self.boundingRect()
+        (x_before, (low_before, high_before)) = self._dataBounds
         o["height"], o["y0"] = heights, y0
         self.picture = None
         self._shape = None
         self._prepareData()
-        if self.boundingRect() != before:
-            self.prepareGeometryChange()
+        (x_after, (low_after, high_after)) = self._dataBounds
+        if x_after != x_before or low_after != low_before or max(high_before, high_after) > 0.98 * self._ceiling:
+            self.prepareGeometryChange()  # the bounding rect moved (it reaches up to the ceiling otherwise)
             self.update()
             self.informViewBoundsChanged()
             return

@@ -22,7 +22,7 @@ from planner.amounts import format_amount as _format_amount
 from planner.model import area_label
 from ui import palette
 from ui.budget_chart import AmountAxis, ColumnBars, YearTicksAxis
-from ui.chart_parts import CulledAxisItem, LegendBar, RegionPlot, paint_swatch
+from ui.chart_parts import CulledAxisItem, DirtyRects, LegendBar, RegionPlot, paint_swatch
 from ui.stacked_bars import PHASE_KEYS, FigureCache, StackedBarsItem
 
 BAR_WIDTH = 0.62
@@ -413,13 +413,64 @@ class StackedYearChart(QWidget):
         return {int(x + 0.5): float(h) for x, h in zip(self.ghost.opts["x"], self.ghost.opts["height"])}
 
 
-def _set_bars(bars: pg.BarGraphItem, values: np.ndarray, ys: list[float], colors: list[QColor]) -> None:
-    """Horizontal bars from 0 to ``values`` at ``ys`` (pyqtgraph cannot take an empty ``pens`` list)."""
-    if not len(values):
-        bars.setOpts(x0=EMPTY, width=EMPTY, y=EMPTY, brushes=None, pens=None, brush=None, pen=None)
-        return
-    bars.setOpts(x0=np.zeros(len(values)), width=values, y=np.array(ys), height=0.62,
-                 brushes=[pg.mkBrush(c) for c in colors], pens=[pg.mkPen(c.darker(160)) for c in colors])
+class RowBars(pg.BarGraphItem):
+    """Horizontal bars from 0 to ``values`` at ``ys``; a new set of values repaints only the bars that
+    changed (``setOpts`` repaints them all, and the item's rect as the longest bar moves: here the rect
+    reaches out to a ceiling, the right end of the amount axis)."""
+
+    def __init__(self, **opts: object) -> None:
+        self._ceiling = 0.0
+        self._shown: tuple[list[float], list[int]] | None = None
+        super().__init__(**opts)
+        self._dirty = DirtyRects(self)
+
+    def set_ceiling(self, right: float) -> None:
+        if right != self._ceiling:
+            self.prepareGeometryChange()
+            self._ceiling = right
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        if rect.isNull() or rect.right() >= self._ceiling:
+            return rect
+        return QRectF(rect.left(), rect.top(), self._ceiling - rect.left(), rect.height())
+
+    def set_rows(self, values: np.ndarray, ys: list[float], colors: list[QColor]) -> None:
+        """pyqtgraph cannot take an empty ``pens`` list: no bars are drawn without pens and brushes."""
+        if not len(values):
+            self._shown = None
+            self.setOpts(x0=EMPTY, width=EMPTY, y=EMPTY, brushes=None, pens=None, brush=None, pen=None)
+            return
+        key = (list(ys), [c.rgba() for c in colors])
+        old = self.opts.get("width")
+        if key != self._shown or not isinstance(old, np.ndarray) or len(old) != len(values):
+            self._shown = key
+            self.setOpts(x0=np.zeros(len(values)), width=np.asarray(values, dtype=float), y=np.array(ys),
+                         height=0.62, brushes=[pg.mkBrush(c) for c in colors],
+                         pens=[pg.mkPen(c.darker(160)) for c in colors])
+            return
+        values = np.asarray(values, dtype=float)
+        changed = np.nonzero(old != values)[0]
+        if not len(changed):
+            return
+        before = self._dataBounds
+        self.opts["width"] = values
+        self.picture = None
+        self._shape = None
+        self._prepareData()
+        after = self._dataBounds
+        if after[1] != before[1] or after[0][0] != before[0][0] or max(before[0][1], after[0][1]) > 0.98 * self._ceiling:
+            self.prepareGeometryChange()
+            self.update()
+            self.informViewBoundsChanged()
+            return
+        px, py = self.pixelVectors()
+        pad_x = 4 * (px.length() if px is not None else 0.0)
+        pad_y = 4 * (py.length() if py is not None else 0.0)
+        rects = [QRectF(-pad_x, ys[i] - 0.31 - pad_y, max(old[i], values[i], 0.0) - min(old[i], values[i], 0.0)
+                        + 2 * pad_x, 0.62 + 2 * pad_y) for i in changed]
+        self._dirty.update(rects)
+        self.informViewBoundsChanged()
 
 
 class GroupTotalsChart(QWidget):
@@ -434,8 +485,8 @@ class GroupTotalsChart(QWidget):
         self.plot = make_plot(self.axis, bottom)
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         self.vb = self.plot.getPlotItem().getViewBox()
-        self.phase_bars = pg.BarGraphItem(x0=EMPTY, width=EMPTY, y=EMPTY, height=0.62, brushes=[])
-        self.area_bars = pg.BarGraphItem(x0=EMPTY, width=EMPTY, y=EMPTY, height=0.62, brushes=[])
+        self.phase_bars = RowBars(x0=EMPTY, width=EMPTY, y=EMPTY, height=0.62, brushes=[])
+        self.area_bars = RowBars(x0=EMPTY, width=EMPTY, y=EMPTY, height=0.62, brushes=[])
         self.ghost = pg.BarGraphItem(x0=EMPTY, width=EMPTY, y=EMPTY, height=0.76, brush=None, pen=GHOST_PEN)
         self.ghost.setZValue(9)
         self.divider = pg.InfiniteLine(angle=0, pen=pg.mkPen(palette.GRID, width=1))
@@ -460,8 +511,8 @@ class GroupTotalsChart(QWidget):
         pv = np.array([phase_sum[k] for k in phase_keys])
         av = np.array(area_sum[:len(cache.areas)])
         fills = [palette.phase_style(PHASE_KEYS[k]).fill for k in phase_keys]
-        _set_bars(self.phase_bars, pv, py, fills)
-        _set_bars(self.area_bars, av, ay, [area_color(k) for k in range(len(av))])
+        self.phase_bars.set_rows(pv, py, fills)
+        self.area_bars.set_rows(av, ay, [area_color(k) for k in range(len(av))])
         names = [palette.phase_label(PHASE_KEYS[k]) for k in phase_keys]
         names += [area_text(a, lang) for a in cache.areas]
         if names != self._names:
@@ -487,6 +538,8 @@ class GroupTotalsChart(QWidget):
             self.ghost.hide()
         right = max(values + gv + [1.0])
         set_view_range(self.vb, (0, nice_top(right * 1.15)), (0.4, rows + 0.6))
+        for bars in (self.phase_bars, self.area_bars):
+            bars.set_ceiling(nice_top(right * 1.15))
         font = palette.chart_font(palette.font_sizes().value, bold=True)
         self.values.show([(float(v) + right * 0.02, y, format_amount(Decimal(repr(round(float(v), 3)))),
                            palette.TEXT) for v, y in zip(values, ys)], font)
