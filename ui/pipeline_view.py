@@ -65,7 +65,6 @@ class PipelineItem(pg.GraphicsObject):
         """Repaint only these (line, year) numbers; a number's box may be taller than a dense line and a
         long number may reach left past its year."""
         vb = self.getViewBox()
-        lay = self._layout
         if vb is None:
             self.update()
             return

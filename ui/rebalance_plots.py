@@ -459,7 +459,8 @@ class RowBars(pg.BarGraphItem):
         self._shape = None
         self._prepareData()
         after = self._dataBounds
-        if after[1] != before[1] or after[0][0] != before[0][0] or max(before[0][1], after[0][1]) > 0.98 * self._ceiling:
+        if after[1] != before[1] or after[0][0] != before[0][0] \
+                or max(before[0][1], after[0][1]) > 0.98 * self._ceiling:
             self.prepareGeometryChange()
             self.update()
             self.informViewBoundsChanged()
