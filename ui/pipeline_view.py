@@ -11,7 +11,7 @@ lane and total lines (:func:`update_pipeline`) and repaints those lines.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import pyqtgraph as pg
@@ -23,7 +23,16 @@ from planner.amounts import ZERO, format_amount
 from planner.model import Portfolio
 from planner.phases import Phase
 from ui import palette
-from ui.chart_parts import DirtyRects, LegendBar, YearAxis, YearGridItem, chart_frame, exposed_test, legend_entries
+from ui.chart_parts import (
+    DirtyRects,
+    LegendBar,
+    YearAxis,
+    YearGridItem,
+    chart_frame,
+    exposed_test,
+    legend_entries,
+    paint_region,
+)
 from ui.chart_text import chart_language
 from ui.pipeline_layout import Lane, LaneBar, PipelineLayout, build_pipeline, update_pipeline_cells
 from ui.timeline_items import (
@@ -110,14 +119,35 @@ class PipelineItem(pg.GraphicsObject):
         sizes = palette.font_sizes(self.presentation)
         margin = int(QFontMetricsF(palette.chart_font(sizes.label, bold=True)).height()) + 4
         shows = exposed_test(p, args[0] if args else None, args[1] if len(args) > 1 else None, margin=margin)
+        region = paint_region(args[1] if len(args) > 1 else None)
         p.save()
         p.setTransform(QTransform())
         engine = p.paintEngine()
-        if engine is not None and engine.type() == QPaintEngine.Type.Raster:
+        raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
+        if region is None:
+            self._paint_part(p, tr_, view, first, last, shows, raster)
+        else:
+            # One region rect at a time (they do not overlap), each a plain clip rect: blits and texts under a
+            # clip of several rects cost several times more.
+            for part in (QRectF(rect) for rect in region):
+                p.save()
+                p.setClipRect(part, Qt.ClipOperation.IntersectClip)
+                self._paint_part(p, tr_, view, first, last,
+                                 lambda rect, part=part: part.intersects(tr_.mapRect(rect).adjusted(
+                                     -margin, -margin, margin, margin)), raster)
+                p.restore()
+        p.restore()
+
+    def _paint_part(self, p: QPainter, tr_: QTransform, view: QRectF, first: int, last: int,
+                    shows: Callable[[QRectF], bool] | None, raster: bool) -> None:
+        """Lanes and bars, then the numbers of lines ``first`` … ``last - 1`` that ``shows`` (None: all);
+        ``p`` paints in device pixels."""
+        lay = self._layout
+        if raster:
             self._draw_cached_layer(p, tr_, view)
         else:  # SVG, PDF: vector output, never a bitmap
             self._paint_layer(p, tr_, view, first, last)
-        value_font = palette.chart_font(sizes.label, bold=True)
+        value_font = palette.chart_font(palette.font_sizes(self.presentation).label, bold=True)
         p.setFont(value_font)
         fm_value = QFontMetricsF(value_font)
         for r in lay.number_rows():
@@ -142,7 +172,6 @@ class PipelineItem(pg.GraphicsObject):
                 text = self.amount_text(value)
                 p.drawText(cell.adjusted(6, 0, -10, 0),
                            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), text)
-        p.restore()
 
     def _draw_cached_layer(self, p: QPainter, tr_: QTransform, view: QRectF) -> None:
         """Lanes and bars of every line in view from a picture kept until the layout, the view, the
