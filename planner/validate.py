@@ -294,3 +294,27 @@ def _year_findings(portfolio: Portfolio) -> list[Finding]:
         out.append(Finding(severity=Severity.WARNING, code="years_not_contiguous",
                            params={"years": ", ".join(map(str, sane)), "missing": ", ".join(map(str, missing))}))
     return out
+
+
+@dataclass(eq=False)
+class Checkpoint:
+    """The findings of one state of a portfolio's figures and what the validation kept to re-use."""
+
+    findings: list[Finding]
+    cache: object
+
+
+def checkpoint(portfolio: Portfolio) -> Checkpoint | None:
+    """What the last validation of ``portfolio`` found, to be put back with :func:`restore` when the
+    figures return to exactly this state (undo/redo of a change to most initiatives); None when it was
+    never validated. The caller must not change the portfolio while holding it as current: re-checks
+    after small edits update the kept data in place, and return it to this state when they are undone."""
+    cache = portfolio._validation
+    return Checkpoint(list(portfolio.findings), cache) if isinstance(cache, _Cache) else None
+
+
+def restore(portfolio: Portfolio, point: Checkpoint) -> list[Finding]:
+    """Sets ``portfolio.findings`` to a :func:`checkpoint` taken when the figures were as they are now."""
+    portfolio._validation = point.cache
+    portfolio.findings = list(point.findings)
+    return portfolio.findings

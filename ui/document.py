@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QUndoStack
@@ -18,9 +19,10 @@ from planner.edits import ChangeSet
 from planner.errors import WorkbookError
 from planner.model import Portfolio
 from planner.scenarios import Scenario, baseline
-from planner.validate import revalidate_changed
+from planner.validate import checkpoint, restore, revalidate_changed
 
 OPENABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+KEPT_CHECKPOINTS = 2  # big ChangeSets whose before/after findings are kept (≈10 MB each at 10,000)
 
 
 def load_portfolio(path: str, *, progress: Callable[[int, int], None] | None = None,
@@ -50,6 +52,12 @@ def read_scenarios(path: str) -> tuple[list[Scenario], WorkbookError | None]:
         return _read(path), None
     except WorkbookError as err:
         return [], err
+
+
+def _is_applied(portfolio: Portfolio, changes: ChangeSet) -> bool:
+    """True when the portfolio holds ``changes``' new figures (redo), False when its old ones (undo)."""
+    ini = portfolio.get(changes.ids[0])
+    return ini is not None and ini.amounts.get(changes.years[0]) == changes.news[0]
 
 
 def is_openable(path: str) -> bool:
@@ -84,6 +92,7 @@ class Document(QObject):
         self.scenarios: list[Scenario] = []
         self.scenario_error: WorkbookError | None = None
         self._write_scenarios = False
+        self._checkpoints: dict[int, list[Any]] = {}
 
     @property
     def portfolio(self) -> Portfolio:
@@ -107,6 +116,7 @@ class Document(QObject):
 
     def mark_changed(self) -> None:
         """Call after an edit of the portfolio: revalidates, marks unsaved and tells the views."""
+        self._checkpoints.clear()  # an edit outside the undo stack: kept states may not come back
         self._portfolio.revalidate()
         self.set_dirty(True)
         self.changed.emit()
@@ -123,10 +133,38 @@ class Document(QObject):
         if changes is None:
             self._portfolio.revalidate()
         else:
-            revalidate_changed(self._portfolio, changes.ids)
+            self._revalidate(changes)
         if changes is not None:
             self.amounts_changed.emit(changes)
         self.changed.emit()
+
+    def _revalidate(self, changes: ChangeSet) -> None:
+        """Findings after ``changes`` was applied or reverted.
+
+        A change to most initiatives (fit to frame, reset, a scenario) needs a full validation pass, and
+        at 10,000 initiatives that is ~0.1 s. Its undo and redo return the figures to exactly a state
+        validated before (the very Decimals come back, and every change goes through the undo stack), so
+        the findings of the state left are kept per ChangeSet (:func:`planner.validate.checkpoint`) and
+        put back when the figures return to it. Only the last few big ChangeSets are remembered."""
+        portfolio = self._portfolio
+        ids = set(changes.ids)
+        if len(ids) * 4 <= len(portfolio.initiatives) or not changes.ids:
+            revalidate_changed(portfolio, ids)
+            return
+        entry = self._checkpoints.pop(id(changes), None)
+        if entry is None or entry[0] is not changes:
+            entry = [changes, None, None]  # the ChangeSet, the state before it, the state after it
+        self._checkpoints[id(changes)] = entry  # most recent last
+        while len(self._checkpoints) > KEPT_CHECKPOINTS:
+            del self._checkpoints[next(iter(self._checkpoints))]
+        applied = _is_applied(portfolio, changes)
+        left = checkpoint(portfolio)
+        entry[1 if applied else 2] = left
+        target = entry[2 if applied else 1]
+        if target is not None and left is not None:
+            restore(portfolio, target)
+        else:
+            revalidate_changed(portfolio, ids)
 
     def new(self) -> None:
         self.replace(Portfolio(name=""), "")
@@ -134,6 +172,7 @@ class Document(QObject):
     def replace(self, portfolio: Portfolio, path: str) -> None:
         """Show another portfolio (just loaded, or new)."""
         self._portfolio = portfolio
+        self._checkpoints.clear()
         self.baseline = baseline(portfolio)
         self.undo_stack.clear()
         self.scenarios, self.scenario_error = read_scenarios(path) if path else ([], None)

@@ -11,6 +11,7 @@ O(changed cells) (:meth:`~TotalsModel.apply_changes`) instead of summing the who
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -28,6 +29,7 @@ OVER_ROLE = Qt.ItemDataRole.UserRole + 20  # True on a remaining cell that is be
 _OVER_FG = QColor("#b71c1c")
 _OVER_BG = QColor("#fde2e1")
 _ROW_BG = QColor("#f1f3f6")
+_FEW_CELLS = 32  # up to this many changed cells, one id look-up per cell beats indexing every id
 
 
 class _Changes(Protocol):
@@ -168,16 +170,16 @@ class TotalsModel(QAbstractTableModel):
         The ``refresh()`` that follows for the same edit (the document's ``changed``) is then skipped.
         Falls back to a full recompute when a changed year has no column (the columns are about to change).
         """
-        deltas: dict[str, Decimal] = {}
-        portfolio = self._source.portfolio
+        by_year: dict[int, Decimal] = {}
+        amounts_of = self._amounts_lookup(changes.ids)
         for iid, year, old, new in zip(changes.ids, changes.years, changes.olds, changes.news, strict=True):
-            ini = portfolio.get(iid)
-            now = ini.amounts.get(year) if ini is not None else None
+            amounts = amounts_of(iid)
+            now = amounts.get(year) if amounts is not None else None
             diff = (new or ZERO) - (old or ZERO)
             if now == old and now != new:  # the same ChangeSet reports its undo too: then it was reverted
                 diff = -diff
-            key = f"year:{year}"
-            deltas[key] = deltas.get(key, ZERO) + diff
+            by_year[year] = by_year.get(year, ZERO) + diff
+        deltas = {f"year:{year}": diff for year, diff in by_year.items()}
         if any(k not in self._keys for k in deltas):
             self._synced = False
             self.refresh()
@@ -202,6 +204,21 @@ class TotalsModel(QAbstractTableModel):
                     self._texts[row][col] = text
                     self.dataChanged.emit(self.index(row, col), self.index(row, col))
         self._synced = True
+
+    def _amounts_lookup(self, ids: tuple[str, ...]) -> Callable[[str], dict[int, Decimal] | None]:
+        """id → that initiative's amounts (the first initiative with the id, as ``Portfolio.get``): one id
+        index for a big ChangeSet (fitting 10,000 initiatives changes ≈35,000 cells) instead of a look-up
+        per cell."""
+        portfolio = self._source.portfolio
+        if len(ids) <= _FEW_CELLS:
+            def one(iid: str) -> dict[int, Decimal] | None:
+                ini = portfolio.get(iid)
+                return ini.amounts if ini is not None else None
+            return one
+        index: dict[str, dict[int, Decimal]] = {}
+        for ini in reversed(portfolio.initiatives):
+            index[ini.id] = ini.amounts
+        return index.get
 
     def refresh(self) -> None:
         """Recompute now (the figures changed), unless :meth:`apply_changes` already did for this change."""
