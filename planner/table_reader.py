@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
-from itertools import chain, pairwise, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import attrgetter, is_not, itemgetter, setitem
 
 from planner.amounts import ZERO, AmountError, parse_amount
 from planner.cells import CellRef, column_letter
+from planner.column_batch import AMOUNT_TYPES, SKIP, kept, lookup, plain_texts, set_each, update_each
 from planner.errors import WorkbookError
 from planner.findings import Finding, Severity
 from planner.headers import (
@@ -37,7 +38,7 @@ from planner.sheet_metadata import (
     Metadata,
     blank,
     cell_text,
-    fast_initiative,
+    fast_initiatives,
     fast_ref,
     new_object,
     read_metadata,
@@ -122,6 +123,7 @@ class _TableReader:
         self.segment_start = 0
         self.totals: list[tuple[list[object], int, int, int]] = []
         self.pending: list[tuple[list[object], int, str]] = []  # initiative rows not yet read (see flush)
+        self.has_round = any(k == "next_phase" for k, _c0, _memo in self.text_spec)
 
     # -- cells -----------------------------------------------------------------------------------
     def amount(self, v: object, r: int, c0: int, ini_id: str, label: str, *, report: bool = True,
@@ -241,102 +243,131 @@ class _TableReader:
         rnums = [b[1] for b in batch]
         sources: list[dict[str, CellRef]] = [{} for _ in range(n)]
         values: list[dict[str, object]] = [{"id": "", "name": ""} for _ in range(n)]
-        amounts: list[dict[int, Decimal]] = [{} for _ in range(n)]
-        costs: list[dict[CostCategory, Decimal]] = [{} for _ in range(n)]
         found: dict[int, list[Finding]] = {}  # row position → its findings so far, in column order
         for key, c0 in self.plain_spec:
-            present: list[int] = []
-            for i, v in enumerate(map(itemgetter(c0), rows)):
-                if v.__class__ is str:
-                    if not v or v.isspace():  # type: ignore[union-attr]
+            cells = list(map(itemgetter(c0), rows))
+            texts = plain_texts(cells)
+            if texts is not None:
+                present = texts[0]
+                set_each(values, present, key, texts[1])
+            else:
+                present = []
+                for i, v in enumerate(cells):
+                    if v.__class__ is str:
+                        if not v or v.isspace():  # type: ignore[union-attr]
+                            continue
+                        values[i][key] = v.strip()  # type: ignore[union-attr]
+                    elif v is None:
                         continue
-                    values[i][key] = v.strip()  # type: ignore[union-attr]
-                elif v is None:
-                    continue
-                else:
-                    values[i][key] = cell_text(v)
-                present.append(i)
+                    else:
+                        values[i][key] = cell_text(v)
+                    present.append(i)
             self._refs(present, key, c0 + 1, rnums, sources)
         ids: list[str] = [v["id"] for v in values]  # type: ignore[misc]
-        decimals = self.decimals
+        amounts: list[dict[int, Decimal]] = [{} for _ in range(n)]
+        costs: list[dict[CostCategory, Decimal]] = [{} for _ in range(n)]
         for key, c0, kind, target in self.amount_spec:
-            present, got = [], []
-            for i, v in enumerate(map(itemgetter(c0), rows)):
-                if v.__class__ is float:
-                    value = decimals.get(v)  # type: ignore[call-overload]
-                    if value is None:
-                        if v - v != 0:  # NaN or infinity (only a hostile file has them): not an amount
-                            self.amount(str(v), rnums[i], c0, ids[i], self.label(key), into=found.setdefault(i, []))
-                            continue
-                        value = decimals[v] = Decimal(repr(v))
-                elif v is None or v == "":
-                    continue
-                else:
-                    value = decimals.get(v) if v.__class__ is str else None  # "12,7" parsed before
-                    if value is None:
-                        value = self.amount(v, rnums[i], c0, ids[i], self.label(key), into=found.setdefault(i, []))
-                        if value is not None and v.__class__ is str:
-                            decimals[v] = value  # type: ignore[index]
-                    if value is None:
-                        if v.__class__ is str and (not v.strip() or v.strip() in DASHES):  # type: ignore[union-attr]
-                            continue
-                        value = _NO_VALUE  # a cell with text still is the field's cell
-                present.append(i)
-                got.append(value)
+            cells = list(map(itemgetter(c0), rows))
+
+            def cell(i: int, v: object, key: str = key, c0: int = c0) -> object:
+                return self._amount_cell(v, rnums[i], c0, ids[i], key, found, i)
+
+            if set(map(type, cells)) <= AMOUNT_TYPES:
+                got = lookup(cells, self.decimals, cell)  # type: ignore[arg-type]
+            else:
+                got = [cell(i, v) for i, v in enumerate(cells)]
+            present = kept(got)
+            got = list(map(got.__getitem__, present))
             self._refs(present, key, c0 + 1, rnums, sources)
-            into = amounts if kind == _YEAR else costs if kind == _COST else None
-            for i, value in zip(present, got):
-                if value is _NO_VALUE:
-                    continue
-                if into is not None:
-                    into[i][target] = value  # type: ignore[index]
-                else:
-                    values[i]["stated_total"] = value
+            if _NO_VALUE in got:  # a cell with text still is the field's cell, but holds no amount
+                present = [i for i, value in zip(present, got) if value is not _NO_VALUE]
+                got = [value for value in got if value is not _NO_VALUE]
+            if kind == _YEAR:
+                set_each(amounts, present, target, got)  # type: ignore[arg-type]
+            elif kind == _COST:
+                set_each(costs, present, target, got)  # type: ignore[arg-type]
+            else:
+                set_each(values, present, "stated_total", got)
         for key, c0, memo in self.text_spec:
-            present, cells = [], []
-            for i, v in enumerate(map(itemgetter(c0), rows)):
-                if v.__class__ is str:
-                    if not v or v.isspace():  # type: ignore[union-attr]
-                        continue
-                elif v is None:
-                    continue
-                present.append(i)
-                cells.append(v)
+            cells = list(map(itemgetter(c0), rows))
+
+            def parse(_i: int, v: object, key: str = key, memo: dict = memo) -> object:  # type: ignore[type-arg]
+                entry = memo.get(v)
+                if entry is None:
+                    blank = v is None or (v.__class__ is str and (not v or v.isspace()))  # type: ignore[union-attr]
+                    entry = memo[v] = SKIP if blank else self.parse_text(key, v)
+                return entry
+
+            parsed = lookup(cells, memo, parse)
+            present = kept(parsed)
             refs = self._refs(present, key, c0 + 1, rnums, sources)
-            for i, v, ref in zip(present, cells, refs):
-                parsed = memo.get(v)
-                if parsed is None:
-                    parsed = memo[v] = self.parse_text(key, v)
-                values[i].update(parsed[0])
-                if parsed[1] is not None:
-                    code, severity, params = parsed[1]
-                    ini_id = ids[i]
-                    found.setdefault(i, []).append(Finding(
-                        severity=severity, code=code, initiative_id=ini_id or None, where=ref,
-                        params={"id": ini_id or f"Række {rnums[i]}", **params}))
-        no_cache, findings, make = self.no_cache, self.findings, fast_initiative
-        for i, (_row, r, section) in enumerate(batch):
-            vals = values[i]
-            vals["amounts"], vals["costs"], vals["sources"] = amounts[i], costs[i], sources[i]
-            if "_round" in vals:
-                round_text = vals.pop("_round")
-                if round_text and not vals.get("next_round"):
-                    vals["next_round"] = round_text
-            if i in found:
-                findings.extend(found[i])
-            ini_id = ids[i]
-            if r in no_cache:
-                for c in no_cache[r]:
-                    self.formula_finding(r, c, ini_id)
-            if section and "area" not in vals:
-                vals["area"] = section
-            name = vals["name"]
-            if len(name) > LONG_TEXT:  # type: ignore[arg-type]
-                findings.append(Finding(severity=Severity.INFO, code="long_text", initiative_id=ini_id or None,
-                                        where=sources[i].get("name"),
-                                        params={"id": ini_id or f"Række {r}", "field": self.label("name"),
-                                                "length": str(len(name))}))  # type: ignore[arg-type]
-            self.initiatives.append(make(vals))
+            parsed = list(map(parsed.__getitem__, present))
+            update_each(values, present, list(map(itemgetter(0), parsed)))  # type: ignore[arg-type]
+            for k in compress(range(len(parsed)), map(itemgetter(1), parsed)):  # type: ignore[arg-type]
+                i = present[k]
+                code, severity, params = parsed[k][1]  # type: ignore[index]
+                found.setdefault(i, []).append(Finding(
+                    severity=severity, code=code, initiative_id=ids[i] or None, where=refs[k],
+                    params={"id": ids[i] or f"Række {rnums[i]}", **params}))
+        set_each(values, range(n), "amounts", amounts)
+        set_each(values, range(n), "costs", costs)
+        set_each(values, range(n), "sources", sources)
+        if self.has_round:
+            for vals in values:
+                if "_round" in vals:
+                    round_text = vals.pop("_round")
+                    if round_text and not vals.get("next_round"):
+                        vals["next_round"] = round_text
+        no_cache = self.no_cache
+        long_names = compress(range(n), map(int.__lt__, repeat(LONG_TEXT), map(len, map(itemgetter("name"), values))))
+        noted = {*found, *long_names, *(i for i, r in enumerate(rnums) if r in no_cache)} if no_cache else {
+            *found, *long_names}
+        for i in sorted(noted):
+            self._row_findings(i, rnums[i], ids[i], values[i], sources[i], found.get(i, ()))
+        if any(b[2] for b in batch):
+            for vals, (_row, _r, section) in zip(values, batch):
+                if section and "area" not in vals:
+                    vals["area"] = section
+        self.initiatives.extend(fast_initiatives(values))
+
+    def _amount_cell(self, v: object, r: int, c0: int, ini_id: str, key: str, found: dict[int, list[Finding]],
+                     i: int) -> object:
+        """One amount cell: its Decimal, SKIP (blank), or _NO_VALUE (text that is no number: a finding)."""
+        decimals = self.decimals
+        if v.__class__ is float:
+            value = decimals.get(v)  # type: ignore[call-overload]
+            if value is None:
+                if v - v != 0:  # NaN or infinity (only a hostile file has them): not an amount
+                    self.amount(str(v), r, c0, ini_id, self.label(key), into=found.setdefault(i, []))
+                    return SKIP
+                value = decimals[v] = Decimal(repr(v))
+            return value
+        if v is None or v == "":
+            return SKIP
+        value = decimals.get(v) if v.__class__ is str else None  # "12,7" parsed before
+        if value is None:
+            value = self.amount(v, r, c0, ini_id, self.label(key), into=found.setdefault(i, []))
+            if value is not None and v.__class__ is str:
+                decimals[v] = value  # type: ignore[index]
+        if value is None:
+            if v.__class__ is str and (not v.strip() or v.strip() in DASHES):  # type: ignore[union-attr]
+                return SKIP
+            return _NO_VALUE
+        return value
+
+    def _row_findings(self, i: int, r: int, ini_id: str, vals: dict[str, object], sources: dict[str, CellRef],
+                      found: Iterable[Finding]) -> None:
+        """A row's findings in row order: its cells', then formulas without a value, then a long name."""
+        self.findings.extend(found)
+        if r in self.no_cache:
+            for c in self.no_cache[r]:
+                self.formula_finding(r, c, ini_id)
+        name = vals["name"]
+        if len(name) > LONG_TEXT:  # type: ignore[arg-type]
+            self.findings.append(Finding(severity=Severity.INFO, code="long_text", initiative_id=ini_id or None,
+                                         where=sources.get("name"),
+                                         params={"id": ini_id or f"Række {r}", "field": self.label("name"),
+                                                 "length": str(len(name))}))  # type: ignore[arg-type]
 
     def _refs(self, present: list[int], key: str, column: int, rnums: list[int],
               sources: list[dict[str, CellRef]]) -> list[CellRef]:
