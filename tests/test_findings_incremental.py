@@ -147,3 +147,18 @@ def test_the_findings_model_passes_the_qt_model_tester(qtmodeltester, fitted) ->
     qtmodeltester.check(model, force_py=True)
     model.set_findings(after)
     qtmodeltester.check(model, force_py=True)
+
+
+def test_undo_and_redo_show_lines_without_making_their_texts_again(fitted) -> None:
+    before, after, _ = fitted
+    made: list[Finding] = []
+    model = FindingsModel(lambda f: made.append(f) or f.code, lambda f: None, lambda s: None)
+    for findings in (before, after):
+        model.set_findings(findings)
+        assert [model.text(r) for r in range(model.rowCount())] == [f.code for f in findings]
+    count = len(made)
+    assert count == len({finding_key(f) for f in [*before, *after]})
+    for findings in (before, after, before):
+        model.set_findings(findings)
+        assert [model.text(r) for r in range(model.rowCount())] == [f.code for f in findings]
+    assert len(made) == count

@@ -45,7 +45,7 @@ class FindingsModel(QAbstractListModel):
     """Rows = ``findings()`` in order; texts come from ``text_of``/``tooltip_of`` and are cached by key.
 
     Invariants: ``_keys[i] == finding_key(_findings[i])``; the caches hold only texts for keys that were
-    shown (pruned to the shown keys when they grow past a few times the row count).
+    shown (pruned to the lines shown now and just before when they grow past a few times those).
     """
 
     def __init__(self, text_of: Callable[[Finding], str], tooltip_of: Callable[[Finding], str | None],
@@ -111,7 +111,7 @@ class FindingsModel(QAbstractListModel):
 
         Kept lines get the new Finding objects (FINDING_ROLE) without a signal: they look the same."""
         keys = list(map(finding_key, findings))
-        old = self._keys
+        old = list(self._keys)
         if keys == old:
             self._findings = list(findings)
             return ""
@@ -124,7 +124,7 @@ class FindingsModel(QAbstractListModel):
         else:
             self._apply_runs(runs, findings, keys)
             outcome = "patched"
-        self._prune()
+        self._prune(old)
         return outcome
 
     @staticmethod
@@ -170,8 +170,9 @@ class FindingsModel(QAbstractListModel):
                 self.endInsertRows()
         self._findings, self._keys = list(findings), keys
 
-    def _prune(self) -> None:
-        if len(self._texts) + len(self._tips) > 6 * len(self._keys) + 2000:
-            shown = set(self._keys)
-            self._texts = {k: v for k, v in self._texts.items() if k in shown}
-            self._tips = {k: v for k, v in self._tips.items() if k in shown}
+    def _prune(self, previous: list[Key]) -> None:
+        """Forget texts of lines neither shown now nor just before (undo/redo toggles between the two)."""
+        if len(self._texts) + len(self._tips) > 4 * (len(self._keys) + len(previous)) + 2000:
+            keep = {*self._keys, *previous}
+            self._texts = {k: v for k, v in self._texts.items() if k in keep}
+            self._tips = {k: v for k, v in self._tips.items() if k in keep}
