@@ -116,6 +116,7 @@ class _TableReader:
         self.amount_spec = [(k, c0, kind, t) for k, c0, kind, t in self.spec if kind not in (_PLAIN, _TEXT)]
         self.findings: list[Finding] = []
         self.decimals: dict[float | str, Decimal] = {}  # cell value → amount, for values seen before
+        self.amount_memo: dict[object, object] = {None: SKIP, "": SKIP}  # the same, and blank → SKIP (for lookup)
         self.initiatives: list[Initiative] = []
         self.skipped = 0
         self.totals_row: int | None = None
@@ -273,7 +274,7 @@ class _TableReader:
                 return self._amount_cell(v, rnums[i], c0, ids[i], key, found, i)
 
             if set(map(type, cells)) <= AMOUNT_TYPES:
-                got = lookup(cells, self.decimals, cell)  # type: ignore[arg-type]
+                got = lookup(cells, self.amount_memo, cell)
             else:
                 got = [cell(i, v) for i, v in enumerate(cells)]
             present = kept(got)
@@ -340,7 +341,7 @@ class _TableReader:
                 if v - v != 0:  # NaN or infinity (only a hostile file has them): not an amount
                     self.amount(str(v), r, c0, ini_id, self.label(key), into=found.setdefault(i, []))
                     return SKIP
-                value = decimals[v] = Decimal(repr(v))
+                value = decimals[v] = self.amount_memo[v] = Decimal(repr(v))
             return value
         if v is None or v == "":
             return SKIP
@@ -348,7 +349,7 @@ class _TableReader:
         if value is None:
             value = self.amount(v, r, c0, ini_id, self.label(key), into=found.setdefault(i, []))
             if value is not None and v.__class__ is str:
-                decimals[v] = value  # type: ignore[index]
+                decimals[v] = self.amount_memo[v] = value  # type: ignore[index]
         if value is None:
             if v.__class__ is str and (not v.strip() or v.strip() in DASHES):  # type: ignore[union-attr]
                 return SKIP
