@@ -123,7 +123,7 @@ class _TableReader:
         self.frame = Frame()
         self.segment_start = 0
         self.totals: list[tuple[list[object], int, int, int]] = []
-        self.pending: list[tuple[list[object], int, str]] = []  # initiative rows not yet read (see flush)
+        self.pending: list[tuple[list[object], int, str]] = []  # initiative rows (row, number, section) to read
         self.has_round = any(k == "next_phase" for k, _c0, _memo in self.text_spec)
 
     # -- cells -----------------------------------------------------------------------------------
@@ -224,10 +224,6 @@ class _TableReader:
                 self.frame.total = value
                 self.frame.sources["total"] = fast_ref(self.sheet, r, c)
 
-    def queue(self, row: list[object], r: int, section: str) -> None:
-        """An initiative row, read with the rows queued after it at the next :meth:`flush`."""
-        self.pending.append((row, r, section))
-
     def flush(self) -> None:
         """Read the queued initiative rows: column by column, then one Initiative per row.
 
@@ -236,7 +232,8 @@ class _TableReader:
         slot setters, no per-instance validation); repeated texts and numbers are parsed once. Each row's
         sources, values and findings come out in the order a row-by-row pass gives them.
         """
-        batch, self.pending = self.pending, []
+        batch = self.pending.copy()
+        self.pending.clear()  # the same list: read_table appends to it directly
         if not batch:
             return
         n = len(batch)
@@ -476,6 +473,7 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
         return same * 2 > len(labelled)
 
     total = len(grid)
+    queue = reader.pending.append  # the reader's queue of initiative rows (see _TableReader.flush)
     for r0 in range(header.row, total):
         if r0 % CHECK_EVERY == 0:
             reader.flush()
@@ -513,9 +511,9 @@ def read_table(grid: list[list[object]], *, sheet: str, path: str = "",
         elif lone and not is_id_like(first):  # type: ignore[arg-type]
             section = section_area(first)  # type: ignore[arg-type]
             reader.skipped += 1
-        elif key_cells and not ((id0 is None or blank(row[id0])) and first.__class__ is str
-                                and is_detail_label(first)):
-            reader.queue(row, r, "" if has_area else section)
+        elif key_cells and not ((id0 is None or (v := row[id0]) is None or v == "" or (
+                isinstance(v, str) and v.isspace())) and first.__class__ is str and is_detail_label(first)):
+            queue((row, r, "" if has_area else section))
             first_row = first_row or r
             last_row = r
         else:
