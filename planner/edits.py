@@ -18,6 +18,7 @@ view learns which cells to redraw from the change set's ``ids``/``years`` column
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from operator import attrgetter, is_, setitem
 from typing import NamedTuple
 
 from planner.amounts import parse_amount
-from planner.model import Portfolio
+from planner.model import Initiative, Portfolio, initiative_writes
 
 
 class CellChange(NamedTuple):
@@ -125,8 +126,7 @@ def _run(portfolio: Portfolio, changes: ChangeSet | Iterable[CellChange], *, for
         ids, years, expected, values = cs.ids, cs.years, cs.olds, cs.news
     else:
         ids, years, expected, values = cs.ids[::-1], cs.years[::-1], cs.news[::-1], cs.olds[::-1]
-    inis = portfolio.initiatives[::-1]  # reversed: the first of two equal ids wins, as in Portfolio.get
-    index = dict(zip(map(_ID, inis), map(_AMOUNTS, inis)))
+    index = _amounts_index(portfolio)
     if check:
         _check(index, ids, years, expected)
     # Whole-column passes (map + operator) instead of a Python loop per cell: tens of thousands of
@@ -140,6 +140,38 @@ def _run(portfolio: Portfolio, changes: ChangeSet | Iterable[CellChange], *, for
                 amounts[year] = value
     else:
         deque(map(setitem, targets, years, values), maxlen=0)
+
+
+_INDEX: dict[int, tuple[weakref.ref[Portfolio], list[Initiative], int, dict[str, dict[int, Decimal]]]] = {}
+
+
+def _amounts_index(portfolio: Portfolio) -> dict[str, dict[int, Decimal]]:
+    """Initiative id → its ``amounts`` dict (the first of two equal ids wins, as in ``Portfolio.get``).
+
+    Kept per portfolio while the same initiative objects stand in the same order and no Initiative
+    attribute was assigned since (``planner.model.initiative_writes``: an id or an ``amounts`` dict can
+    only change by assignment), so an undo or redo at 10,000 initiatives does not rebuild it.
+    """
+    inis = portfolio.initiatives
+    key = id(portfolio)
+    kept = _INDEX.get(key)
+    if (kept is not None and kept[0]() is portfolio and kept[2] == initiative_writes()
+            and len(kept[1]) == len(inis) and all(map(is_, inis, kept[1]))):
+        return kept[3]
+    reverse = inis[::-1]
+    index = dict(zip(map(_ID, reverse), map(_AMOUNTS, reverse)))
+    _INDEX.pop(key, None)
+    while len(_INDEX) >= 4:
+        _INDEX.pop(next(iter(_INDEX)))
+    _INDEX[key] = (weakref.ref(portfolio, lambda ref, key=key: _forget(key, ref)), list(inis),
+                   initiative_writes(), index)
+    return index
+
+
+def _forget(key: int, ref: weakref.ref[Portfolio]) -> None:
+    kept = _INDEX.get(key)
+    if kept is not None and kept[0] is ref:
+        del _INDEX[key]
 
 
 def _check(index: dict[str, dict[int, Decimal]], ids: Sequence[str], years: Sequence[int],

@@ -83,6 +83,20 @@ def cost_key(category: CostCategory) -> str:
     return f"cost:{category.value}"
 
 
+_INITIATIVE_WRITES = [0]
+
+
+def initiative_writes() -> int:
+    """How many attribute assignments any Initiative has had in this process.
+
+    Lets a cache kept beside a portfolio (planner.amount_cells) know that no id, lock or ``amounts`` dict
+    was replaced since it looked, without reading them all again. In-place changes to ``amounts`` are not
+    counted (the cache checks those cells itself); ``locked_years`` is a frozenset, so it cannot change in
+    place.
+    """
+    return _INITIATIVE_WRITES[0]
+
+
 class Initiative(BaseModel):
     """One funded initiative.
 
@@ -111,8 +125,13 @@ class Initiative(BaseModel):
     costs: dict[CostCategory, Decimal] = Field(default_factory=dict)
     notes: str = ""
     locked: bool = False
-    locked_years: set[int] = Field(default_factory=set)
+    locked_years: frozenset[int] = Field(default_factory=frozenset,
+                                         description="Immutable: lock a year by assigning a new set.")
     sources: dict[str, CellRef] = Field(default_factory=dict)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        super().__setattr__(name, value)
+        _INITIATIVE_WRITES[0] += 1
 
     @field_validator("amounts", mode="before")
     @classmethod

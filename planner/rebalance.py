@@ -21,16 +21,26 @@ Benchmark: ``bench_fit_to_frame(portfolio)`` (fit every year, apply, revert) —
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from itertools import chain, compress, count, islice, repeat
-from operator import add, eq, floordiv, gt, is_not, mod, mul, ne
+from itertools import compress, repeat
+from operator import is_, ne
 
+import numpy as np
+
+from planner.amount_cells import AmountCells, cells_of
 from planner.amounts import ZERO, AmountError, parse_amount
 from planner.edits import ChangeSet, apply, cell_change, revert
 from planner.model import Frame, Initiative, Portfolio
 from planner.rebalance_messages import RebalanceError, describe
+from planner.tenths import (
+    decimals_of,
+    exact_weights,
+    from_tenths,
+    largest_remainder,
+    largest_remainder_array,
+    tenths,
+)
 
 __all__ = [
     "RebalanceError", "as_frame", "bench_fit_to_frame", "describe", "fit_to_frame", "from_tenths",
@@ -40,102 +50,8 @@ Locks = Iterable[str | tuple[str, int]]
 FrameArg = Frame | Decimal | int | str | Mapping[int, object] | None
 
 
-# -- integer tenths -----------------------------------------------------------------------------------
-_MISS = object()
-_TENTHS: dict[Decimal, int | None] = {}
-_DECIMALS: dict[int, Decimal] = {}
-_CACHE_LIMIT = 200_000
-
-
-def tenths(value: Decimal) -> int | None:
-    """12.7 → 127; None when the value has a finer digit than 0,1 (12.75)."""
-    hit = _TENTHS.get(value, _MISS)
-    if hit is not _MISS:
-        return hit  # type: ignore[return-value]
-    num, den = value.as_integer_ratio()
-    result = num * 10 // den if 10 % den == 0 else None
-    if len(_TENTHS) >= _CACHE_LIMIT:
-        _TENTHS.clear()
-    _TENTHS[value] = result
-    return result
-
-
-def from_tenths(n: int) -> Decimal:
-    """127 → Decimal('12.7')."""
-    hit = _DECIMALS.get(n)
-    if hit is None:
-        if len(_DECIMALS) >= _CACHE_LIMIT:
-            _DECIMALS.clear()
-        hit = _DECIMALS[n] = Decimal(n).scaleb(-1)
-    return hit
-
-
 def _num(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
-
-
-def largest_remainder(weights: list[int], target: int) -> list[int]:
-    """Integers proportional to ``weights`` that add up to ``target`` exactly.
-
-    Each share is floor(w·target/Σw), plus one for the cells with the largest remainders until the sum is
-    reached; equal remainders go to the earlier cell. A zero weight gets 0 (its remainder is 0, and fewer
-    units are missing than there are non-zero remainders). Weights ≥ 0 with Σw > 0, target ≥ 0.
-    Share and remainder depend on the weight alone, so when amounts repeat (they do: 10,000 initiatives
-    have a few hundred distinct amounts) they are worked out once per distinct weight.
-    """
-    total = sum(weights)
-    counts = Counter(weights)
-    if len(counts) * 4 > len(weights):
-        return _largest_remainder_by_cell(weights, target, total)
-    share_of: dict[int, int] = {}
-    remainder_of: dict[int, int] = {}
-    for w in counts:
-        share_of[w], remainder_of[w] = divmod(w * target, total)
-    missing = target - sum(share_of[w] * n for w, n in counts.items())
-    ties: set[int] = set()
-    tie_extra = 0
-    if missing:
-        ranked = sorted(counts, key=remainder_of.__getitem__, reverse=True)
-        i = 0
-        while missing:
-            cut = remainder_of[ranked[i]]
-            group = []
-            while i < len(ranked) and remainder_of[ranked[i]] == cut:
-                group.append(ranked[i])
-                i += 1
-            cells = sum(counts[w] for w in group)
-            if cells <= missing:
-                for w in group:
-                    share_of[w] += 1
-                missing -= cells
-            else:
-                ties, tie_extra, missing = set(group), missing, 0
-    shares = list(map(share_of.__getitem__, weights))
-    if tie_extra:
-        for i in islice(compress(count(), map(ties.__contains__, weights)), tie_extra):
-            shares[i] += 1
-    return shares
-
-
-def _largest_remainder_by_cell(weights: list[int], target: int, total: int) -> list[int]:
-    """The same rule in whole-list passes, for weights that hardly repeat."""
-    products = list(map(mul, weights, repeat(target)))
-    shares = list(map(floordiv, products, repeat(total)))
-    missing = target - sum(shares)
-    if missing:
-        remainders = list(map(mod, products, repeat(total)))
-        cut = sorted(remainders, reverse=True)[missing - 1]
-        extra = list(map(gt, remainders, repeat(cut)))
-        for i in islice(compress(count(), map(eq, remainders, repeat(cut))), missing - sum(extra)):
-            extra[i] = True
-        shares = list(map(add, shares, extra))
-    return shares
-
-
-def _exact_weights(values: list[Decimal]) -> list[int]:
-    """Integer weights in the same proportion as ``values`` (used when one has a finer digit than 0,1)."""
-    places = max(max(-v.as_tuple().exponent, 0) for v in values)  # type: ignore[operator]
-    return [int(v.scaleb(places)) for v in values]
 
 
 # -- arguments ---------------------------------------------------------------------------------------
@@ -223,23 +139,32 @@ def _target_tenths(target: Decimal, locked: Decimal, scope: str) -> int:
 
 # -- fit to frame ------------------------------------------------------------------------------------
 class _Group:
-    """The unlocked cells that must add up to one target (a year, or the grand total)."""
+    """The unlocked cells that must add up to one target (a year, or the grand total).
 
-    __slots__ = ("exact", "ids", "locked", "olds", "scope", "target", "weights", "years")
+    List form (``ids``, ``years``, ``olds``, ``weights``) or, when every amount is whole tenths, array
+    form: ``positions`` (cell positions in ``planner.amount_cells``; None = every cell) and ``tenths``.
+    """
+
+    __slots__ = ("exact", "ids", "locked", "olds", "positions", "scope", "target", "tenths", "weights", "years")
 
     def __init__(self, target: Decimal, scope: str) -> None:
         self.ids: list[str] = []
         self.years: list[int] = []
         self.olds: list[Decimal] = []
         self.weights: list[int] = []
+        self.positions: np.ndarray | None = None
+        self.tenths: np.ndarray | None = None
         self.exact = True
         self.locked = ZERO
         self.target = target
         self.scope = scope
 
+    def any_weight(self) -> bool:
+        return bool(self.tenths.any()) if self.tenths is not None else any(self.weights)
+
 
 def fit_to_frame(portfolio: Portfolio, year: int | None = None, frame: FrameArg = None, *,
-                 locks: Locks | None = None) -> ChangeSet:
+                 locks: Locks | None = None, arrays: bool = True) -> ChangeSet:
     """Scale the unlocked amounts proportionally so the allocations equal the frame exactly.
 
     ``year`` given: that year against its yearly frame. Otherwise every year that has a yearly frame
@@ -247,6 +172,10 @@ def fit_to_frame(portfolio: Portfolio, year: int | None = None, frame: FrameArg 
     together against the total. ``frame`` overrides the portfolio's frame (a Frame, a total such as
     "120,5", or {year: amount}). Every target is checked before any result is given: one impossible year
     refuses the whole operation.
+
+    The arithmetic runs on numpy arrays when every amount is a whole number of tenths; ``arrays=False``
+    forces the plain-Python lists (the reference the tests compare the arrays with; both give the same
+    change set).
     """
     fr = as_frame(frame, portfolio.frame)
     groups: dict[int | None, _Group] = {}
@@ -260,81 +189,76 @@ def fit_to_frame(portfolio: Portfolio, year: int | None = None, frame: FrameArg 
         groups[None] = _Group(fr.total, "total")
     else:
         raise RebalanceError("no_frame")
-    _collect(portfolio, groups, _LockSet(locks))
+    cells = cells_of(portfolio)
+    if not cells.unique:
+        _check_unique(portfolio)
+    lockset = _LockSet(locks)
+    if arrays and cells.exact:
+        _collect_arrays(cells, groups, lockset)
+    else:
+        _collect(cells, groups, lockset)
     targets = [(g, _target_tenths(g.target, g.locked, g.scope)) for g in groups.values()]
     for group, target in targets:
-        if target and not any(group.weights):
+        if target and not group.any_weight():
             raise RebalanceError("nothing_to_scale", scope=group.scope, target=_num(from_tenths(target)))
     columns: tuple[list, list, list, list] = ([], [], [], [])
     for group, target in targets:
-        if any(group.weights):
-            _emit(group, target, columns)
+        if group.any_weight():
+            if group.tenths is not None:
+                _emit_arrays(cells, group, target, columns)
+            else:
+                _emit(group, target, columns)
     params = {"year": str(year)} if year is not None else {}
     return ChangeSet(*map(tuple, columns), op="fit_to_frame_year" if year is not None else "fit_to_frame",
                      params=params)
 
 
-def _collect(portfolio: Portfolio, groups: dict[int | None, _Group], lockset: _LockSet) -> None:
-    """Sort every amount into its group: locked ones summed, unlocked ones listed with tenths weights.
+def _collect(cells: AmountCells, groups: dict[int | None, _Group], lockset: _LockSet) -> None:
+    """Sort every amount into its group: locked ones summed, unlocked ones listed with tenths weights."""
+    locked = _locked_positions(cells, lockset)
+    for key, group in groups.items():
+        positions = None if key is None else cells.by_year.get(key, [])
+        if locked:
+            chosen = range(len(cells.values)) if positions is None else positions
+            held = [i for i in chosen if i in locked]
+            group.locked = sum(map(cells.values.__getitem__, held), ZERO)
+            if positions is None:
+                mask = [True] * len(cells.values)
+                for i in held:
+                    mask[i] = False
+                _fill(group, *(list(compress(column, mask)) for column in
+                               (cells.ids, cells.years, cells.values, cells.tenths)))
+                continue
+            positions = [i for i in positions if i not in locked]
+        if positions is None:
+            _fill(group, cells.ids, cells.years, cells.values, cells.tenths, cells.exact or None)
+        else:
+            _fill(group, *(list(map(column.__getitem__, positions)) for column in
+                           (cells.ids, cells.years, cells.values, cells.tenths)))
 
-    Written as whole-list passes (comprehensions, map) rather than a loop per cell: at 10,000 initiatives
-    this is the hot path of fit to frame.
-    """
-    inis = portfolio.initiatives
-    ids: list[str] = []
-    sources: list[dict[int, Decimal]] = []
-    flagged: list[int] = []
-    add_id, add_source = ids.append, sources.append
-    for k, ini in enumerate(inis):  # one visit per initiative: its attributes are read while in cache
-        add_id(ini.id)
-        add_source(ini.amounts)
-        if ini.locked or ini.locked_years:
-            flagged.append(k)
-    if len(set(ids)) != len(ids):
-        _check_unique(portfolio)
+
+def _locked_positions(cells: AmountCells, lockset: _LockSet) -> set[int]:
+    """Positions of the cells that must not change: the model's locks and the ``locks`` argument."""
     special = lockset.whole.union(lockset.cells)
-    if special:
-        flagged.extend(k for k, i in enumerate(ids) if i in special)
-    for k in sorted(set(flagged)):
-        locked_years = lockset.years(inis[k])
-        unlocked = {}
-        for y, a in sources[k].items():
-            group = groups.get(None) or groups.get(y)
-            if group is not None and (locked_years is None or y in locked_years):
-                group.locked += a
-            else:
-                unlocked[y] = a
-        sources[k] = unlocked
-    if None in groups:
-        cell_ids = [i for i, am in zip(ids, sources) for _ in am]
-        cell_years = list(chain.from_iterable(sources))
-        olds = list(chain.from_iterable(map(dict.values, sources)))
-        _fill(groups[None], cell_ids, cell_years, olds, _weights(olds), None)
-        return
-    for y, group in groups.items():  # a pass per framed year, keeping portfolio order within the year
-        found = [am.get(y) for am in sources]
-        mask = list(map(is_not, found, repeat(None)))
-        olds = list(compress(found, mask))
-        _fill(group, list(compress(ids, mask)), [y] * len(olds), olds, _weights(olds), None)
+    if not special:
+        return cells.locked
+    positions = set(cells.locked)
+    for k in (k for k, i in enumerate(cells.ini_ids) if i in special):
+        locked_years = lockset.years(cells.inis[k])
+        cell_range = range(cells.starts[k], cells.starts[k + 1])
+        if locked_years is None:
+            positions.update(cell_range)
+        else:
+            positions.update(i for i in cell_range if cells.years[i] in locked_years)
+    return positions
 
 
-def _weights(olds: list[Decimal]) -> list[int | None]:
-    """Tenths of each amount (None for an amount with a finer digit)."""
-    weights: list[int | None] = list(map(_TENTHS.get, olds))
-    if None in weights:
-        weights = [w if w is not None else tenths(a) for w, a in zip(weights, olds)]
-    return weights
-
-
-def _fill(group: _Group, ids: list[str], years: list[int], olds: list[Decimal], weights: list[int | None],
-          mask: list[bool] | None) -> None:
-    if mask is not None:
-        ids, years = list(compress(ids, mask)), list(compress(years, mask))
-        olds, weights = list(compress(olds, mask)), list(compress(weights, mask))
+def _fill(group: _Group, ids: list[str], years: list[int], olds: list[Decimal],
+          weights: list[int | None], exact: bool | None = None) -> None:
     group.ids, group.years, group.olds = ids, years, olds
-    group.exact = None not in weights
+    group.exact = exact if exact is not None else not any(map(is_, weights, repeat(None)))
     if not olds or (min(weights) >= 0 if group.exact else min(olds) >= 0):  # type: ignore[type-var]
-        group.weights = weights if group.exact else _exact_weights(olds)  # type: ignore[assignment]
+        group.weights = weights if group.exact else exact_weights(olds)  # type: ignore[assignment]
         return
     bad = next(i for i, a in enumerate(olds) if a < 0)
     raise RebalanceError("negative_amount", id=ids[bad], amount=_num(olds[bad]), year=years[bad])
@@ -347,14 +271,55 @@ def _emit(group: _Group, target: int, columns: tuple[list, list, list, list]) ->
         mask = list(map(ne, shares, group.weights))
     else:
         mask = [from_tenths(s) != a for s, a in zip(shares, group.olds)]
-    try:
-        news = list(map(_DECIMALS.__getitem__, compress(shares, mask)))
-    except KeyError:
-        news = list(map(from_tenths, compress(shares, mask)))
     columns[0].extend(compress(group.ids, mask))
     columns[1].extend(compress(group.years, mask))
     columns[2].extend(compress(group.olds, mask))
-    columns[3].extend(news)
+    columns[3].extend(decimals_of(list(compress(shares, mask))))
+
+
+def _collect_arrays(cells: AmountCells, groups: dict[int | None, _Group], lockset: _LockSet) -> None:
+    """:func:`_collect` in whole-array steps (every amount is whole tenths)."""
+    arr = cells.arrays()
+    locked = arr.locked
+    special = lockset.whole.union(lockset.cells)
+    if special:
+        locked = locked.copy()
+        extra = _locked_positions(cells, lockset) - cells.locked
+        if extra:
+            locked[list(extra)] = True
+    any_locked = bool(locked.any())
+    for key, group in groups.items():
+        positions = None if key is None else arr.by_year.get(key, _NO_CELLS)
+        if any_locked:
+            held = locked if positions is None else positions[locked[positions]]
+            group.locked = sum(arr.values[held].tolist(), ZERO)
+            positions = np.flatnonzero(~locked) if positions is None else positions[~locked[positions]]
+        group.positions = positions
+        group.tenths = arr.tenths if positions is None else arr.tenths[positions]  # type: ignore[index]
+        if group.tenths.size and group.tenths.min() < 0:
+            bad = int(np.flatnonzero(group.tenths < 0)[0])
+            cell = bad if positions is None else int(positions[bad])
+            raise RebalanceError("negative_amount", id=cells.ids[cell], amount=_num(cells.values[cell]),
+                                 year=cells.years[cell])
+
+
+_NO_CELLS = np.zeros(0, dtype=np.int64)
+
+
+def _emit_arrays(cells: AmountCells, group: _Group, target: int, columns: tuple[list, list, list, list]) -> None:
+    """:func:`_emit` in whole-array steps: the changed cells are picked and read out of the arrays."""
+    weights = group.tenths
+    assert weights is not None
+    shares = largest_remainder_array(weights, target)
+    changed = np.flatnonzero(shares != weights)
+    where = changed if group.positions is None else group.positions[changed]
+    arr = cells.arrays()
+    columns[0].extend(arr.ids[where].tolist())
+    columns[1].extend(arr.years[where].tolist())
+    columns[2].extend(arr.values[where].tolist())
+    distinct, which = np.unique(shares[changed], return_inverse=True)
+    news = np.array([from_tenths(s) for s in distinct.tolist()], dtype=object)
+    columns[3].extend(news[which].tolist())
 
 
 # -- one initiative ----------------------------------------------------------------------------------
@@ -365,7 +330,7 @@ def _distribute(ini: Initiative, weights: dict[int, Decimal], target: int, clear
     values = [weights[y] for y in years]
     ints = [tenths(v) for v in values]
     exact_ints: list[int] = [i for i in ints if i is not None]
-    shares = largest_remainder(exact_ints if len(exact_ints) == len(ints) else _exact_weights(values), target)
+    shares = largest_remainder(exact_ints if len(exact_ints) == len(ints) else exact_weights(values), target)
     new = {y: from_tenths(s) for y, s in zip(years, shares)}
     for y in clear:
         new.setdefault(y, ZERO)

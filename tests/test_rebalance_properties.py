@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from planner.rebalance import (
     spread_evenly,
 )
 from planner.scenarios import capture, restore
+from planner.tenths import largest_remainder_array
 
 D = Decimal
 YEARS = [2023, 2024, 2025, 2026]
@@ -246,3 +248,34 @@ def test_largest_remainder_matches_the_textbook_rule(weights: list[int], target:
     shares = largest_remainder(weights, target)
     assert shares == _reference_largest_remainder(weights, target)
     assert sum(shares) == target
+    assert largest_remainder_array(np.array(weights, dtype=np.int64), target).tolist() == shares
+
+
+def test_largest_remainder_array_falls_back_to_exact_integers_near_int64_limits() -> None:
+    weights = [2**40, 3, 2**40 + 7]
+    target = 2**30 + 11
+    shares = largest_remainder_array(np.array(weights, dtype=np.int64), target)
+    assert [int(s) for s in shares] == _reference_largest_remainder(weights, target)
+
+
+@given(portfolios(), st.sampled_from(["frame", "total", "one_year"]), st.lists(st.sampled_from(
+    ["V1", "V2", ("V1", 2024), ("V3", 2023), ("V2", 2026)]), max_size=3))
+@SETTINGS
+def test_fit_on_arrays_equals_fit_on_lists(p: Portfolio, how: str, locks: list) -> None:
+    """The numpy path and the plain-Python path give the same change set, or the same refusal."""
+    kwargs: dict = {"locks": locks}
+    if how == "total":
+        kwargs["frame"] = p.frame.total if p.frame.total is not None else D("123.4")
+    elif how == "one_year":
+        year = min(p.frame.by_year) if p.frame.by_year else 2024
+        kwargs.update(year=year, frame={year: D("55.5")})
+    results = []
+    for arrays in (True, False):
+        try:
+            cs = fit_to_frame(p, arrays=arrays, **kwargs)
+            results.append((cs.ids, cs.years, cs.olds, cs.news, cs.op, dict(cs.params)))
+        except RebalanceError as err:
+            results.append((err.code, str(err)))
+    assert results[0] == results[1]
+    if len(results[0]) == 6:
+        assert all(a is b for a, b in zip(results[0][2], results[1][2])), "olds are the model's own objects"

@@ -73,9 +73,9 @@ class LockCommand(QUndoCommand):
         if self.year is None:
             ini.locked = locked
         elif locked:
-            ini.locked_years.add(self.year)
+            ini.locked_years = ini.locked_years | {self.year}
         else:
-            ini.locked_years.discard(self.year)
+            ini.locked_years = ini.locked_years - {self.year}
         self.target.report_changes(None)
 
     def redo(self) -> None:
