@@ -298,6 +298,9 @@ class MainWindow(QMainWindow):
 
             placeholders, self._dock_placeholders = self._dock_placeholders, None
             self._rebalance = startup.replace_placeholder_docks(self, placeholders, rebalance_charts.install)
+            selected = self.table_panel.selected_initiative()
+            if selected:  # chosen before the docks existed
+                self._rebalance.select(selected)
         else:
             self._rebalance = rebalance_charts.install(self)
         self.built.emit()
