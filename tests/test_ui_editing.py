@@ -280,6 +280,22 @@ def test_totals_bar_lines_up_with_the_year_columns(window) -> None:
         assert bar.columnWidth(col) == table.columnWidth(col)
 
 
+def test_totals_bar_stays_under_its_columns_when_scrolled_to_the_far_right(qtbot, window) -> None:
+    """With the cost columns shown and the table scrolled all the way, every sum is still under its
+    column (the table's vertical scroll bar narrows its cells; the bar must follow in pixels)."""
+    window.resize(1000, 600)
+    window.edit.show_costs.trigger()
+    table, bar = window.table_panel.table, window.edit.totals_bar
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    qtbot.wait(20)
+    assert table.verticalScrollBar().isVisible(), "the test needs the table's vertical scroll bar"
+    assert bar.viewport().width() == table.viewport().width()
+    for col in range(window.table_panel.model.columnCount()):
+        if not table.isColumnHidden(col):
+            assert bar.columnViewportPosition(col) == table.columnViewportPosition(col), col
+
+
 def test_delta_column_and_changed_cells_against_baseline(qtbot, window, monkeypatch) -> None:
     _operations(window, monkeypatch)
     window.edit.show_changes.trigger()

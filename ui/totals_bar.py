@@ -6,7 +6,8 @@ table's column widths, hidden columns and horizontal scroll position, so each su
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView, QWidget
 
 from ui.totals_model import TotalsModel
@@ -29,6 +30,7 @@ class TotalsBar(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # follows the table's pixels
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -43,8 +45,18 @@ class TotalsBar(QTableView):
         table.model().modelReset.connect(self.sync)
         table.model().columnsInserted.connect(lambda *_: self.sync())
         table.model().columnsRemoved.connect(lambda *_: self.sync())
+        table.viewport().installEventFilter(self)  # the table's scroll bar comes and goes with its height
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().Policy.Fixed)
         self.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.sync()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._table.viewport():
+            self.sync()
+        return False
 
     def sizeHint(self) -> QSize:
         rows = self.model().rowCount() if self.model() else 3
@@ -58,9 +70,17 @@ class TotalsBar(QTableView):
         if column < self.model().columnCount():
             self.setColumnWidth(column, new)
 
-    def _scrolled(self, value: int) -> None:
-        self.horizontalScrollBar().setValue(value)
+    def _scrolled(self, _value: int) -> None:
+        self._follow_offset()
         self._place_labels()
+
+    def _follow_offset(self) -> None:
+        """Scroll to the table's pixel offset (its per-column scrolling can end a pixel past ours)."""
+        offset = self._table.horizontalHeader().offset()
+        self.horizontalScrollBar().setValue(offset)
+        if self.horizontalHeader().offset() != offset:
+            self.horizontalHeader().setOffset(offset)
+            self.viewport().update()
 
     def _place_labels(self) -> None:
         """Row labels in the leftmost text column still in view, spanning the text columns after it, so
@@ -93,9 +113,9 @@ class TotalsBar(QTableView):
             self.setColumnHidden(col, hidden)
             if not hidden:
                 self.setColumnWidth(col, header.sectionSize(col))
-        bar = self._table.verticalScrollBar()
-        right = bar.width() if bar.isVisible() else 0
-        self.setViewportMargins(0, 0, right, 0)
+        table = self._table
+        # the same visible width as the table's cells (its vertical scroll bar, when shown, takes some)
+        self.setViewportMargins(0, 0, max(0, self.width() - 2 * self.frameWidth() - table.viewport().width()), 0)
         self.setFixedHeight(self.sizeHint().height())
-        self.horizontalScrollBar().setValue(self._table.horizontalScrollBar().value())
+        self._follow_offset()
         self._place_labels()
