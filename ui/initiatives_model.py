@@ -6,6 +6,14 @@ before and emits ``dataChanged`` only for cells that changed; a change in rows o
 ``refresh(ids, years)`` (after an amount ChangeSet) does the same for those rows and years only, so an
 edit costs O(changed cells), not a re-format of the whole table.
 
+Texts are made lazily (issue 7: formatting all ≈120,000 cells of a 10,000-row table up front took
+≈0.4 s at every open, fit, undo and scenario switch): a row's texts and marks are made when a view first
+asks for the row, amounts are formatted once per distinct value (a few hundred at 10,000 rows), and a
+change to many rows drops those rows' texts and emits one ``dataChanged`` around them instead of
+comparing every cell. Up to ``EAGER_ROWS`` rows everything is made up front, so a refresh names
+exactly the cells whose text changed; a row never asked for has nothing shown to compare with, so a
+full refresh re-announces it.
+
 Editing (once ``set_edit_target(document)`` is called): yearly amounts and the cost breakdown take typed
 amounts; ``setData`` never changes the portfolio itself but pushes an undo command (ui.commands) on the
 document's undo stack. Locked cells are tinted with a lock icon and not editable. ``set_show_changes``
@@ -15,7 +23,7 @@ adds a Δ column (total − baseline total) and highlights amounts that differ f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -44,6 +52,9 @@ _LOCKED, _CHANGED = 1, 2
 COST_KEYS = tuple(cost_key(c) for c in CostCategory)
 _lock_icon: QIcon | None = None
 BATCH_CELLS = 64  # more changed cells than this: one dataChanged for their bounding rectangle
+BIG_CHANGE_ROWS = 64  # a ChangeSet over more rows: their texts are dropped, not compared
+EAGER_ROWS = 256  # up to this many rows, texts and marks are made up front
+_TEXT_CACHE = 20_000  # distinct amounts remembered per model (a few hundred in practice)
 
 
 def lock_icon() -> QIcon:
@@ -106,8 +117,10 @@ class InitiativesModel(QAbstractTableModel):
         self._portfolio = portfolio or Portfolio()
         self._years: list[int] = []
         self._keys: list[str] = []
-        self._cells: list[list[str]] = []
-        self._marks: list[list[int]] = []
+        self._cells: list[list[str] | None] = []  # a row's texts, None until first asked for
+        self._marks: list[list[int] | None] = []  # made and dropped together with _cells
+        self._amount_texts: dict[Decimal, str] = {}
+        self._delta_texts: dict[Decimal, str] = {}
         self._flags: dict[tuple[str, str], Severity] = {}
         self._rows: dict[str, list[int]] = {}
         self._by_cell: dict[tuple[str, int | None, int | None], tuple[str, str]] = {}
@@ -141,7 +154,30 @@ class InitiativesModel(QAbstractTableModel):
 
     def column_texts(self, column: int) -> list[str]:
         """The shown text of every row in ``column`` (for sizing the column without asking Qt per row)."""
-        return [cells[column] for cells in self._cells] if 0 <= column < len(self._keys) else []
+        if not 0 <= column < len(self._keys):
+            return []
+        key = self._keys[column]
+        if key.startswith(("year:", "cost:")) or key in ("total", "stated_total"):
+            return list(map(self._amount_text, self.column_values(column)))
+        inis = self._portfolio.initiatives[:len(self._cells)]
+        if key in ("id", "name"):
+            return ["" if v is None else str(v) for v in self.column_values(column)]
+        return [self._text(ini, key) for ini in inis]
+
+    def column_values(self, column: int) -> list[Any]:
+        """``value`` of every row in ``column`` (the proxy's sort keys), a column at a time."""
+        if not 0 <= column < len(self._keys):
+            return []
+        key = self._keys[column]
+        inis = self._portfolio.initiatives[:len(self._cells)]
+        if key.startswith("year:"):
+            year = int(key[5:])
+            return [ini.amounts.get(year) for ini in inis]
+        if key == "total":
+            return [sum(ini.amounts.values(), ZERO) for ini in inis]
+        if key in ("id", "name", "stated_total"):
+            return [getattr(ini, key) for ini in inis]
+        return [self.value(ini, key) for ini in inis]
 
     def initiative(self, row: int) -> Initiative | None:
         items = self._portfolio.initiatives
@@ -168,8 +204,13 @@ class InitiativesModel(QAbstractTableModel):
     def _rebuild(self) -> None:
         self._years = self._portfolio.all_years()
         self._keys = self._column_keys()
-        self._cells = [self._row_texts(ini) for ini in self._portfolio.initiatives]
-        self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
+        inis = self._portfolio.initiatives
+        if len(inis) <= EAGER_ROWS:
+            self._cells = [self._row_texts(ini) for ini in inis]
+            self._marks = [self._row_marks(ini) for ini in inis]
+        else:
+            self._cells = [None] * len(inis)
+            self._marks = [None] * len(inis)
         self._index_rows()
         self._flags = self._finding_flags()
 
@@ -232,7 +273,9 @@ class InitiativesModel(QAbstractTableModel):
         self._keys = self._column_keys()
         self._cells = self._carry_over(self._cells, old_keys, lambda ini, key: self._text(ini, key))
         if self._show_changes or "delta" in old_keys:  # the changed-cell marks depend on the Δ switch
-            self._marks = [self._row_marks(ini) for ini in self._portfolio.initiatives]
+            inis = self._portfolio.initiatives
+            self._marks = [None if marks is None else self._row_marks(inis[row])
+                           for row, marks in enumerate(self._marks)]
         else:
             self._marks = self._carry_over(self._marks, old_keys, lambda ini, key: self._mark(ini, key, None))
         if insert:
@@ -240,16 +283,18 @@ class InitiativesModel(QAbstractTableModel):
         else:
             self.endRemoveColumns()
 
-    def _carry_over(self, rows: list[list[Any]], old_keys: list[str], make: Callable[[Initiative, str], Any]
-                    ) -> list[list[Any]]:
-        """``rows`` laid out for ``self._keys``: old columns copied, new ones made with ``make``."""
+    def _carry_over(self, rows: list[Any], old_keys: list[str], make: Callable[[Initiative, str], Any]
+                    ) -> list[Any]:
+        """``rows`` laid out for ``self._keys``: old columns copied, new ones made with ``make`` (rows not
+        made yet stay so)."""
         where = {key: i for i, key in enumerate(old_keys)}
         picks = [where.get(key, -1) for key in self._keys]
         if all(p >= 0 for p in picks):
-            return [[row[p] for p in picks] for row in rows]
-        out = []
+            return [None if row is None else [row[p] for p in picks] for row in rows]
+        out: list[list[Any] | None] = []
         for ini, row in zip(self._portfolio.initiatives, rows, strict=False):
-            out.append([row[p] if p >= 0 else make(ini, key) for p, key in zip(picks, self._keys, strict=True)])
+            out.append(None if row is None else
+                       [row[p] if p >= 0 else make(ini, key) for p, key in zip(picks, self._keys, strict=True)])
         return out
 
     def _emit_all_amounts(self) -> None:
@@ -328,6 +373,7 @@ class InitiativesModel(QAbstractTableModel):
         ``ids`` (and ``years``), from an amount ChangeSet: only the amounts of those initiatives (in those
         years) changed, so only their rows (year cells, total, Δ) are compared, plus the cells whose
         finding flag changed. Without them (or when rows or years came or went) every cell is compared.
+        Rows whose texts were never made are announced whole (there is nothing shown to compare with).
         """
         if ids is not None and self._refresh_rows(ids, years):
             return
@@ -335,22 +381,35 @@ class InitiativesModel(QAbstractTableModel):
             self.set_portfolio(self._portfolio)
             return
         self._index_rows()
-        old_flags = self._flags
-        self._flags = self._finding_flags()
-        changed_flags = {k for k in old_flags.keys() | self._flags.keys() if old_flags.get(k) != self._flags.get(k)}
+        changed_flags = self._update_flags()
         changed: list[tuple[int, int]] = []
-        for row, ini in enumerate(self._portfolio.initiatives):
+        unknown: list[int] = []
+        inis = self._portfolio.initiatives
+        for row, old in enumerate(self._cells):
+            old_marks = self._marks[row]
+            if old is None or old_marks is None:
+                unknown.append(row)
+                continue
+            ini = inis[row]
             new = self._row_texts(ini)
-            old = self._cells[row]
-            self._cells[row] = new
             marks = self._row_marks(ini)
-            old_marks, self._marks[row] = self._marks[row], marks
+            self._cells[row], self._marks[row] = new, marks
             changed.extend((row, c) for c in range(len(new)) if new[c] != old[c] or marks[c] != old_marks[c]
                            or (ini.id, self._keys[c]) in changed_flags)
-        self._emit_cells(changed)
+        corners = [(unknown[0], 0), (unknown[-1], len(self._keys) - 1)] if unknown and self._keys else []
+        self._emit_cells(changed, corners)
+
+    def _update_flags(self) -> set[tuple[str, str]]:
+        """Recompute the finding flags; the (initiative id, column key) cells whose flag changed."""
+        old_flags = self._flags
+        self._flags = self._finding_flags()
+        return {k for k in old_flags.keys() | self._flags.keys() if old_flags.get(k) != self._flags.get(k)}
 
     def _refresh_rows(self, ids: Iterable[str], years: Iterable[int] | None) -> bool:
-        """``refresh`` for the rows of ``ids``; False (nothing done) when the table's shape may have changed."""
+        """``refresh`` for the rows of ``ids``; False (nothing done) when the table's shape may have changed.
+
+        More than ``BIG_CHANGE_ROWS`` rows (fit to frame, reset, a scenario): their texts are dropped (made
+        again when shown) and one dataChanged goes out around them, instead of a comparison per cell."""
         inis = self._portfolio.initiatives
         wanted = set(ids)
         year_set = None if years is None else set(years)
@@ -368,31 +427,44 @@ class InitiativesModel(QAbstractTableModel):
         else:
             keys = {amount_key(y) for y in year_set} | {"total", "delta"}
             cols = [c for c, key in enumerate(self._keys) if key in keys]
-        old_flags = self._flags
-        self._flags = self._finding_flags()
-        changed_flags = {k for k in old_flags.keys() | self._flags.keys() if old_flags.get(k) != self._flags.get(k)}
-        keys_of = self._keys
+        changed_flags = self._update_flags()
         changed: list[tuple[int, int]] = []
-        for row in rows:
-            ini = inis[row]
-            texts, marks = self._cells[row], self._marks[row]
-            base = self.baseline_amounts(ini.id) if self._show_changes else None
-            for col in cols:
-                key = keys_of[col]
-                text, mark = self._text(ini, key), self._mark(ini, key, base)
-                if text != texts[col] or mark != marks[col]:
-                    texts[col], marks[col] = text, mark
-                    changed.append((row, col))
+        corners: list[tuple[int, int]] = []
+        if len(rows) > BIG_CHANGE_ROWS:
+            cells, all_marks = self._cells, self._marks
+            for row in rows:
+                cells[row] = None
+                all_marks[row] = None
+            if cols:
+                corners = [(rows[0], cols[0]), (rows[-1], cols[-1])]
+        else:
+            keys_of = self._keys
+            for row in rows:
+                ini = inis[row]
+                texts, marks = self._cells[row], self._marks[row]
+                if texts is None or marks is None:
+                    changed.extend((row, col) for col in cols)
+                    continue
+                base = self.baseline_amounts(ini.id) if self._show_changes else None
+                for col in cols:
+                    key = keys_of[col]
+                    text, mark = self._text(ini, key), self._mark(ini, key, base)
+                    if text != texts[col] or mark != marks[col]:
+                        texts[col], marks[col] = text, mark
+                        changed.append((row, col))
         for ini_id, key in changed_flags:
             col = self.column_of(key)
             changed.extend((row, col) for row in (self._rows.get(ini_id, ()) if col >= 0 else ()))
-        self._emit_cells(changed)
+        self._emit_cells(changed, corners)
         return True
 
-    def _emit_cells(self, cells: list[tuple[int, int]]) -> None:
+    def _emit_cells(self, cells: list[tuple[int, int]], corners: Sequence[tuple[int, int]] = ()) -> None:
         """dataChanged for these cells: one per cell when few, else one for the rectangle around them
-        (a fit to frame changes ≈ 50,000 cells; a signal each cost more than the change itself)."""
-        if len(cells) <= BATCH_CELLS:
+        (a fit to frame changes ≈ 50,000 cells; a signal each cost more than the change itself).
+        ``corners`` (of a block changed as a whole) always give one rectangle, around the cells too."""
+        if corners:
+            cells = [*cells, *corners]
+        elif len(cells) <= BATCH_CELLS:
             for row, col in cells:
                 index = self.index(row, col)
                 self.dataChanged.emit(index, index)
@@ -405,14 +477,48 @@ class InitiativesModel(QAbstractTableModel):
     def _row_texts(self, ini: Initiative) -> list[str]:
         return [self._text(ini, key) for key in self._keys]
 
+    def _row_cells(self, row: int) -> tuple[list[str], list[int]]:
+        """The texts and marks of ``row``, made now if they were not yet."""
+        texts, marks = self._cells[row], self._marks[row]
+        if texts is None or marks is None:
+            ini = self._portfolio.initiatives[row]
+            texts = self._cells[row] = self._row_texts(ini)
+            marks = self._marks[row] = self._row_marks(ini)
+        return texts, marks
+
+    def _amount_text(self, value: Decimal | None) -> str:
+        """``format_amount`` in the model's language, once per distinct value (equal Decimals give equal
+        texts: the text is made from the value rounded to one decimal)."""
+        if value is None:
+            return ""
+        texts = self._amount_texts
+        try:
+            return texts[value]
+        except KeyError:
+            if len(texts) >= _TEXT_CACHE:
+                texts.clear()
+            text = texts[value] = format_amount(value, self._lang)
+            return text
+        except TypeError:  # a signalling NaN cannot be hashed
+            return format_amount(value, self._lang)
+
+    def _delta_text(self, value: Decimal) -> str:
+        if not value:
+            return ""
+        texts = self._delta_texts
+        text = texts.get(value)
+        if text is None:
+            if len(texts) >= _TEXT_CACHE:
+                texts.clear()
+            text = texts[value] = ("+" if value > 0 else "−") + format_amount(abs(value), self._lang)
+        return text
+
     def _text(self, ini: Initiative, key: str) -> str:
         value = self.value(ini, key)
         if key == "delta":
-            if not value:
-                return ""
-            return ("+" if value > 0 else "−") + format_amount(abs(value), self._lang)
+            return self._delta_text(value)
         if isinstance(value, Decimal):
-            return format_amount(value, self._lang)
+            return self._amount_text(value)
         if key == "phase":
             return ini.phase.label(self._lang) if ini.phase else ini.phase_text
         if key == "area":
@@ -501,14 +607,15 @@ class InitiativesModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         key = self._keys[col]
+        texts, marks = self._row_cells(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[row][col]
+            return texts[col]
         ini = self._portfolio.initiatives[row]
-        mark = self._marks[row][col]
+        mark = marks[col]
         if role == Qt.ItemDataRole.EditRole:
             if key.startswith(("year:", "cost:")):
                 return _exact_text(self.value(ini, key), self._lang)
-            return self._cells[row][col]
+            return texts[col]
         if role == AMOUNT_ROLE:
             return self.value(ini, key) if self._is_amount(key) else None
         if role == EDITABLE_ROLE:
@@ -524,7 +631,7 @@ class InitiativesModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(self._tooltip(ini, key, self._cells[row][col]))
+            return tooltip(self._tooltip(ini, key, texts[col]))
         if role == Qt.ItemDataRole.BackgroundRole:
             severity = self._flags.get((ini.id, key))
             if severity is not None:

@@ -6,6 +6,12 @@ row: at 10,000 initiatives one click on a header took 2–5 s and one keystroke 
 one pass: a sort key per row (cached per column), Python's ``sorted`` on them, a folded search text per
 row (cached) for the filter. Filter and sort changes are one ``layoutChanged`` (persistent indexes, so
 the selection, follow the rows), not thousands of row removals.
+
+A ``dataChanged`` of the source updates only what its columns feed: the cached sort keys of those
+columns (dropped, to be made again when sorted by, when the change covers many rows), the search texts
+only when a text column (id, name, area, phase) is in it, and the row order only when the sort column
+or a filtered column is in it. So a fit to frame (every amount column of most rows) re-sorts once when
+the table is sorted by an amount, and neither re-sorts nor re-filters when it is sorted by name.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from ui.initiatives_model import InitiativesModel
 _Index = QModelIndex | QPersistentModelIndex
 
 NO_PHASE = "ukendt"
+TEXT_KEYS = frozenset({"id", "name", "area", "phase"})  # the columns the search text and filters are made from
 
 
 def _order(value: Any) -> tuple[int, Any]:
@@ -125,20 +132,40 @@ class InitiativesProxy(QAbstractProxyModel):
         assert isinstance(model, InitiativesModel)
         return model
 
-    def _forget(self, rows: range | None = None) -> None:
-        """Drop the cached sort keys and search texts (of ``rows`` only, when given)."""
+    def _forget(self, rows: range | None = None, columns: range | None = None) -> None:
+        """Drop the cached sort keys and search texts (of ``rows`` and ``columns`` only, when given).
+
+        A change to more than an eighth of the rows drops a column's keys whole (made again, a column at a
+        time, when the table is next sorted by it) instead of re-keying row by row."""
         if rows is None:
             self._sort_keys.clear()
             self._haystacks = None
             return
         model = self.source()
-        for col, keys in self._sort_keys.items():
+        whole = len(rows) * 8 > max(model.rowCount(), 1)
+        for col in list(self._sort_keys):
+            if columns is not None and col not in columns:
+                continue
+            if whole:
+                del self._sort_keys[col]
+                continue
+            keys = self._sort_keys[col]
             for row in rows:
                 keys[row] = _order(model.sort_key(row, col))
-        if self._haystacks is not None:
+        if self._haystacks is not None and self._feeds_filter(columns):
+            if whole:
+                self._haystacks = None
+                return
             for row in rows:
                 ini = model.initiative(row)
                 self._haystacks[row] = _search_text(ini) if ini is not None else ""
+
+    def _feeds_filter(self, columns: range | None) -> bool:
+        """Whether ``columns`` (None = all) hold a text the search or a filter is made from."""
+        if columns is None:
+            return True
+        model = self.source()
+        return any(model.column_key(c) in TEXT_KEYS for c in columns)
 
     def _source_reset(self) -> None:
         self._forget()
@@ -157,17 +184,21 @@ class InitiativesProxy(QAbstractProxyModel):
             self._forward_changed(top_left, bottom_right, roles)
             return
         rows = range(top_left.row(), bottom_right.row() + 1)
-        self._forget(rows)
-        sorting = top_left.column() <= self._sort_column <= bottom_right.column()
-        if sorting or self.is_filtered():
+        columns = range(top_left.column(), bottom_right.column() + 1)
+        self._forget(rows, columns)
+        sorting = self._sort_column in columns
+        if sorting or (self.is_filtered() and self._feeds_filter(columns)):
             self._relayout()
         self._forward_changed(top_left, bottom_right, roles)
 
     def _forward_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any) -> None:
         if not self._rows:
             return
-        shown = [p for p in (self._pos[r] for r in range(top_left.row(), bottom_right.row() + 1)
-                             if r < len(self._pos)) if p >= 0]
+        first, last = top_left.row(), min(bottom_right.row(), len(self._pos) - 1)
+        if first <= 0 and last >= len(self._pos) - 1:
+            shown = [0, len(self._rows) - 1]  # every source row: every shown row
+        else:
+            shown = [p for p in self._pos[first:last + 1] if p >= 0]
         if not shown:
             return
         args = (self.index(min(shown), top_left.column()), self.index(max(shown), bottom_right.column()))
@@ -180,8 +211,7 @@ class InitiativesProxy(QAbstractProxyModel):
     def _keys_of(self, column: int) -> list[tuple[int, Any]]:
         keys = self._sort_keys.get(column)
         if keys is None:
-            model = self.source()
-            keys = [_order(model.sort_key(row, column)) for row in range(model.rowCount())]
+            keys = list(map(_order, self.source().column_values(column)))
             self._sort_keys[column] = keys
         return keys
 
