@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from itertools import chain, compress
+from operator import attrgetter, is_
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
@@ -33,7 +35,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 from planner.amounts import ZERO, format_amount
 from planner.edits import edit_cell
 from planner.findings import Severity
-from planner.model import CostCategory, Initiative, Portfolio, amount_key, area_label, cost_key
+from planner.model import CostCategory, Initiative, Portfolio, amount_key, area_label, cost_key, initiative_writes
 from ui.amount_delegate import EDITABLE_ROLE, read_amount
 from ui.plain_text import tooltip
 
@@ -44,11 +46,19 @@ LOCKED_ROLE = Qt.ItemDataRole.UserRole + 4
 CHANGED_ROLE = Qt.ItemDataRole.UserRole + 5  # True when the amount differs from the baseline
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+    ID_ROLE, FIELD_ROLE, AMOUNT_ROLE, LOCKED_ROLE, CHANGED_ROLE, EDITABLE_ROLE))  # the roles data() answers
 _ERROR_BG = QColor("#fde2e1")
 _WARNING_BG = QColor("#fff3cd")
 _LOCKED_BG = QColor("#e3e7ee")
 _CHANGED_BG = QColor("#dbeafe")
 _LOCKED, _CHANGED = 1, 2
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 COST_KEYS = tuple(cost_key(c) for c in CostCategory)
 _lock_icon: QIcon | None = None
 BATCH_CELLS = 64  # more changed cells than this: one dataChanged for their bounding rectangle
@@ -84,6 +94,10 @@ def _exact_text(value: Decimal | None, lang: str) -> str:
         return ""
     places = max(1, -value.as_tuple().exponent)  # type: ignore[operator]
     return format_amount(value, lang, places, group=False)
+
+
+_ID = attrgetter("id")
+_PERIOD_FIELDS = attrgetter("start_year", "start_quarter", "end_year", "end_quarter")
 
 
 def _period(ini: Initiative, lang: str = "da") -> str:
@@ -125,6 +139,7 @@ class InitiativesModel(QAbstractTableModel):
         self._rows: dict[str, list[int]] = {}
         self._by_cell: dict[tuple[str, int | None, int | None], tuple[str, str]] = {}
         self._target: Any = None
+        self._indexed: tuple[list[Initiative], int] = ([], -1)
         self._show_changes = False
         self._show_costs = False
         self._rebuild()
@@ -158,10 +173,26 @@ class InitiativesModel(QAbstractTableModel):
             return []
         key = self._keys[column]
         if key.startswith(("year:", "cost:")) or key in ("total", "stated_total"):
-            return list(map(self._amount_text, self.column_values(column)))
+            values = self.column_values(column)
+            texts = {value: self._amount_text(value) for value in set(values)}
+            return list(map(texts.__getitem__, values))
         inis = self._portfolio.initiatives[:len(self._cells)]
         if key in ("id", "name"):
-            return ["" if v is None else str(v) for v in self.column_values(column)]
+            return list(map(str, self.column_values(column)))
+        if key in ("area", "phase", "period"):  # few distinct values: each made into a text once
+            if key == "area":
+                values: list[Any] = [ini.area for ini in inis]
+            elif key == "phase":
+                values = [(ini.phase, ini.phase_text) for ini in inis]
+            else:
+                values = list(map(_PERIOD_FIELDS, inis))
+            one_each = dict(zip(values, inis, strict=True))  # an initiative per distinct value
+            made = {value: self._text(ini, key) for value, ini in one_each.items()}
+            texts = list(map(made.__getitem__, values))
+            if key == "period":  # without start and end, the period comes from the amounts
+                for row in compress(range(len(values)), [v[0] is None and v[2] is None for v in values]):
+                    texts[row] = self._text(inis[row], key)
+            return texts
         return [self._text(ini, key) for ini in inis]
 
     def column_values(self, column: int) -> list[Any]:
@@ -224,6 +255,14 @@ class InitiativesModel(QAbstractTableModel):
                 by_cell[(ref.sheet, ref.row, ref.column)] = (ini.id, key)
         self._rows = rows
         self._by_cell = by_cell
+        self._indexed = (list(self._portfolio.initiatives), initiative_writes())
+
+    def _index_current(self) -> bool:
+        """Whether ``_rows`` still holds: the same initiative objects in the same order and no attribute of
+        any Initiative (an id) assigned since (one identity pass instead of reading every id)."""
+        objects, writes = self._indexed
+        inis = self._portfolio.initiatives
+        return writes == initiative_writes() and len(objects) == len(inis) and all(map(is_, objects, inis))
 
     # -- editing, baseline, optional columns -------------------------------------------------------------
     def set_edit_target(self, target: Any) -> None:
@@ -419,9 +458,12 @@ class InitiativesModel(QAbstractTableModel):
         if year_set is None or not year_set <= known or not known <= set(self._years):
             if self._portfolio.all_years() != self._years:
                 return False
-        rows = sorted(row for ini_id in wanted for row in self._rows[ini_id])
-        if any(inis[row].id not in wanted for row in rows):
+        rows = list(chain.from_iterable(map(self._rows.__getitem__, wanted)))
+        if not self._index_current() and not all(map(wanted.__contains__, map(_ID, map(inis.__getitem__, rows)))):
             return False
+        big = len(rows) > BIG_CHANGE_ROWS
+        if not big:
+            rows.sort()
         if year_set is None:
             cols = list(range(len(self._keys)))
         else:
@@ -430,13 +472,17 @@ class InitiativesModel(QAbstractTableModel):
         changed_flags = self._update_flags()
         changed: list[tuple[int, int]] = []
         corners: list[tuple[int, int]] = []
-        if len(rows) > BIG_CHANGE_ROWS:
-            cells, all_marks = self._cells, self._marks
-            for row in rows:
-                cells[row] = None
-                all_marks[row] = None
+        if big:
+            if len(rows) * 2 > len(inis):  # most rows: drop every row's texts (the others are made again too)
+                self._cells = [None] * len(inis)
+                self._marks = [None] * len(inis)
+            else:
+                cells, all_marks = self._cells, self._marks
+                for row in rows:
+                    cells[row] = None
+                    all_marks[row] = None
             if cols:
-                corners = [(rows[0], cols[0]), (rows[-1], cols[-1])]
+                corners = [(min(rows), cols[0]), (max(rows), cols[-1])]
         else:
             keys_of = self._keys
             for row in rows:
@@ -603,10 +649,17 @@ class InitiativesModel(QAbstractTableModel):
         return key.startswith(("year:", "cost:")) or key in ("total", "stated_total", "delta")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._cells) or index.column() >= len(self._keys):
+        if not index.isValid():
             return None
-        row, col = index.row(), index.column()
+        return self.cell_data(index.row(), index.column(), role)
+
+    def cell_data(self, row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """``data`` of the cell at ``row``, ``col`` (the proxy asks here without making an index)."""
+        if not (0 <= row < len(self._cells) and 0 <= col < len(self._keys)) or role not in _ROLES:
+            return None
         key = self._keys[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if self._is_amount(key) else _LEFT
         texts, marks = self._row_cells(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return texts[col]
@@ -626,10 +679,6 @@ class InitiativesModel(QAbstractTableModel):
             return bool(mark & _CHANGED)
         if role == Qt.ItemDataRole.DecorationRole:
             return lock_icon() if mark & _LOCKED and (key == "id" or not ini.locked) else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self._is_amount(key):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(self._tooltip(ini, key, texts[col]))
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -671,8 +720,7 @@ class InitiativesModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         ini = self.initiative(index.row())
         if ini is not None and self._is_editable(ini, self.column_key(index.column())):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE_FLAGS
+        return _CELL_FLAGS

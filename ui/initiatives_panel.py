@@ -167,9 +167,9 @@ class InitiativesPanel(QWidget):
         self.table.initViewItemOption(option)
         grid = 1 if self.table.showGrid() else 0
         for col in columns:
-            texts = self.model.column_texts(col)
+            lengths = list(map(len, self.model.column_texts(col)))
             width = header.sectionSizeHint(col)
-            for row in heapq.nlargest(candidates, range(len(texts)), key=lambda r: len(texts[r])):
+            for row in heapq.nlargest(candidates, range(len(lengths)), key=lengths.__getitem__):
                 index = self.proxy.mapFromSource(self.model.index(row, col))
                 if index.isValid():
                     width = max(width, delegate.sizeHint(option, index).width() + grid)

@@ -338,6 +338,17 @@ class InitiativesProxy(QAbstractProxyModel):
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008
         return not parent.isValid() and bool(self._rows)
 
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The source cell's data, asked for by row and column (no source index made per call: a repaint
+        asks for every role of every visible cell)."""
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
+            return None
+        model = self.sourceModel()
+        if isinstance(model, InitiativesModel):
+            return model.cell_data(self._rows[row], index.column(), role)
+        return super().data(index, role)
+
     def mapToSource(self, proxy_index: _Index) -> QModelIndex:  # noqa: N802
         if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._rows):
             return QModelIndex()
