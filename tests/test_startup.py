@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from tests.ui_helpers import LOAD_TIMEOUT_MS, ROOT, sample_copy
 from ui import app as app_module
@@ -152,6 +152,7 @@ def test_switching_language_right_after_start_gives_a_whole_window(qtbot, tmp_pa
     window.show()
     qtbot.waitUntil(lambda: window.table_panel.model.rowCount() == 13, timeout=LOAD_TIMEOUT_MS)
     other = "da" if window.lang == "en" else "en"
+    before = i18n.installed_language()
     try:
         new = window.languages.choose(other)
         qtbot.addWidget(new)
@@ -159,8 +160,11 @@ def test_switching_language_right_after_start_gives_a_whole_window(qtbot, tmp_pa
         assert new.table_panel.model.rowCount() == 13
         assert new.rebalance.charts_dock.widget() is new.rebalance.charts
         assert sorted(d.objectName() for d in new.findChildren(QDockWidget) if d.objectName() in DOCKS) == sorted(DOCKS)
-    finally:
-        i18n.install("en")
+    finally:  # later tests expect the translators as they were (none: the Danish source texts)
+        if before:
+            i18n.install(before)
+        else:
+            i18n.uninstall()
 
 
 def test_a_big_workbook_still_loads_in_the_background_after_the_first_paint(qtbot, tmp_path, monkeypatch) -> None:
@@ -184,6 +188,9 @@ def test_a_small_file_that_cannot_be_read_says_so_once_the_window_shows(qtbot, t
     assert blocker.args == [str(bad.resolve()), False]
     assert window.last_error is not None and "ødelagt.xlsx" in window.last_error[1]
     assert window.document.path == ""
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and "ødelagt.xlsx" in boxes[0].text()
+    boxes[0].close()  # a box left open would answer later tests' dialogs
 
 
 def test_load_finished_comes_after_create_window_returned(qtbot, tmp_path) -> None:
