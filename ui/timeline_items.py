@@ -10,7 +10,7 @@ selection or an edit is a repaint, never a rebuild of graphics items.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -90,7 +90,7 @@ class Row:
     area: str = ""
     tint: int = 0
     detail: str = ""
-    total: Decimal = Decimal(0)  # the initiative's total, or the group's on a header, as laid out
+    total: Decimal = Decimal(0)  # on a header: its initiatives' total when ``detail`` was last made
     header: int = -1  # the row of this initiative's area header
     count: int = 0  # initiatives under a header
 
@@ -107,6 +107,26 @@ class TimelineLayout:
     years: frozenset[int] = frozenset()  # the portfolio's years when laid out (they decide bar ends)
     initiatives: int = 0  # how many the portfolio had when laid out
     filtered: bool = False  # some initiatives are left out (table filter or one area shown)
+    members: dict[int, list[Initiative]] = field(default_factory=dict)  # header row → its initiatives shown
+    stale: set[int] = field(default_factory=set)  # header rows whose total and detail are to be summed again
+    lang: str = "da"
+
+    def header_text(self, r: int) -> str:
+        """The detail text of header row ``r``, summed again first when its initiatives' figures changed."""
+        if r in self.stale:
+            self.stale.discard(r)
+            head, members = self.rows[r], self.members.get(r, [])
+            head.total = sum((i.total for i in members), start=members[0].total * 0) if members else Decimal(0)
+            head.detail = header_detail(head.count, head.total, self.lang)
+        return self.rows[r].detail
+
+    def fresh_headers(self) -> None:
+        """Every header's total and detail up to date (for queries; painting sums only the headers shown)."""
+        for r in sorted(self.stale):
+            self.header_text(r)
+
+    def mark_all_stale(self) -> None:
+        self.stale.update(self.members)
 
     @property
     def bar_count(self) -> int:
@@ -143,9 +163,12 @@ def bars_for(ini: Initiative, row: int, end_of_portfolio: int | None) -> list[Ba
 
 
 def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: str | None = None,
-                 lang: str = "da") -> TimelineLayout:
-    """Group the initiatives by area (in the order they first appear), a header row above each group."""
-    layout = TimelineLayout()
+                 lang: str = "da", *, lazy: bool = False) -> TimelineLayout:
+    """Group the initiatives by area (in the order they first appear), a header row above each group.
+
+    ``lazy``: leave the headers' totals and details to be summed when first read
+    (:meth:`TimelineLayout.header_text`)."""
+    layout = TimelineLayout(lang=lang)
     years = portfolio.all_years()
     layout.years = frozenset(years)
     layout.initiatives = len(portfolio.initiatives)
@@ -161,21 +184,22 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
         members = all_members if visible is None else [i for i in all_members if i.id in visible]
         if not members:
             continue
-        total = sum((i.total for i in members), start=members[0].total * 0)
         label = area_label(group, lang) if group else tr("Uden område")
-        detail = header_detail(len(members), total, lang)
         head = len(layout.rows)
-        layout.rows.append(Row("header", label, area=group, tint=tint, detail=detail, total=total,
-                               count=len(members)))
+        layout.rows.append(Row("header", label, area=group, tint=tint, count=len(members)))
+        layout.members[head] = members
+        layout.stale.add(head)
         layout.bars_by_row.append([])
         for ini in members:
             r = len(layout.rows)
-            layout.rows.append(Row("initiative", ini.name, ini.id, group, tint, total=ini.total, header=head))
+            layout.rows.append(Row("initiative", ini.name, ini.id, group, tint, header=head))
             layout.row_of.setdefault(ini.id, r)
             bars = bars_for(ini, r, end_of_portfolio)
             for b in bars:
                 x_lo, x_hi = min(x_lo, b.x0), max(x_hi, b.x1)
             layout.bars_by_row.append(bars)
+    if not lazy:
+        layout.fresh_headers()
     if years:
         x_lo, x_hi = min(x_lo, float(min(years))), max(x_hi, float(max(years) + 1))
     if x_lo <= x_hi:
@@ -222,15 +246,10 @@ def update_rows(layout: TimelineLayout, portfolio: Portfolio, ids: set[str], lan
         entry = layout.rows[row]
         layout.bars_by_row[row] = bars
         entry.label = ini.name
-        total = ini.total
-        if entry.header >= 0 and total != entry.total:
-            layout.rows[entry.header].total += total - entry.total
+        if entry.header >= 0:
             heads.add(entry.header)
-        entry.total = total
         dirty.add(row)
-    for h in heads:
-        head = layout.rows[h]
-        head.detail = header_detail(head.count, head.total, lang)
+    layout.stale.update(heads)
     return dirty | heads
 
 
@@ -274,7 +293,7 @@ class BarsItem(pg.GraphicsObject):
         super().__init__()
         self._layout = TimelineLayout()
         self._selected = ""
-        self._labels: dict[str, str] = {}
+        self._labels: Mapping[str, str] = {}
         self.presentation = False
         self._cache: QImage | None = None
         self._cache_key: tuple[object, ...] = ()
@@ -283,10 +302,24 @@ class BarsItem(pg.GraphicsObject):
         self.setZValue(10)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
-    def set_layout(self, layout: TimelineLayout, labels: dict[str, str]) -> None:
+    def set_layout(self, layout: TimelineLayout, labels: Mapping[str, str]) -> None:
         self.prepareGeometryChange()
         self._layout = layout
         self._labels = labels
+        self.update()
+
+    def _label(self, initiative_id: str) -> str:
+        try:
+            return self._labels[initiative_id]
+        except KeyError:
+            return ""
+
+    def set_labels(self, labels: Mapping[str, str], *, geometry: bool = False) -> None:
+        """Figures changed everywhere: repaint what is in view with these texts; ``geometry`` (bars moved)
+        also drops the picture kept for thin rows."""
+        self._labels = labels
+        if geometry:
+            self._cache_key = ()
         self.update()
 
     def update_rows(self, rows: set[int]) -> None:
@@ -334,9 +367,6 @@ class BarsItem(pg.GraphicsObject):
         rows: Iterable[int] = self._visible_rows(exposed if isinstance(exposed, QRectF) else None)
         vb = self.getViewBox()
         view = vb.viewRect() if vb is not None else self.boundingRect()
-        shows = exposed_test(p, args[0] if args else None, args[1] if len(args) > 1 else None, margin=4)
-        if shows is not None:  # only the rows really repainted (an edited row and its area header, not all between)
-            rows = [r for r in rows if shows(QRectF(view.left(), r - 0.5, view.width(), 1.0))]
         row_px = abs(tr_.map(QPointF(0, 1)).y() - tr_.map(QPointF(0, 0)).y())
         if row_px < DENSE_ROW_PX:
             p.save()
@@ -348,6 +378,9 @@ class BarsItem(pg.GraphicsObject):
                 self._paint_dense(p, tr_, view, self._visible_rows())
             p.restore()
             return
+        shows = exposed_test(p, args[0] if args else None, args[1] if len(args) > 1 else None, margin=4)
+        if shows is not None:  # only the rows really repainted (an edited row and its area header, not all between)
+            rows = [r for r in rows if shows(QRectF(view.left(), r - 0.5, view.width(), 1.0))]
         p.save()
         p.setTransform(QTransform())
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -384,9 +417,10 @@ class BarsItem(pg.GraphicsObject):
             band = tr_.mapRect(QRectF(view.left(), r - 0.5, view.width(), 1.0))
             if row.kind == "header":
                 p.fillRect(band, palette.area_tint(row.tint))
-                if row.detail:
+                detail = lay.header_text(r)
+                if detail:
                     p.setPen(palette.MUTED_TEXT)
-                    p.drawText(band.adjusted(10, 0, -10, 0), int(Qt.AlignmentFlag.AlignVCenter), row.detail)
+                    p.drawText(band.adjusted(10, 0, -10, 0), int(Qt.AlignmentFlag.AlignVCenter), detail)
             elif r % 2 == 0:
                 p.fillRect(band, palette.ROW_STRIPE)
             if row.initiative_id and row.initiative_id == self._selected:
@@ -491,7 +525,7 @@ class BarsItem(pg.GraphicsObject):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(style.fill.darker(160), 1.0))
             p.drawRoundedRect(rect, 3, 3)
-            text = self._labels.get(bar.initiative_id, "")
+            text = self._label(bar.initiative_id)
             color = style.text
         if selected:
             p.setBrush(Qt.BrushStyle.NoBrush)

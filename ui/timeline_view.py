@@ -16,12 +16,11 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from planner.amounts import format_amount
-from planner.model import Initiative, Portfolio
-from planner.phases import PHASES
+from planner.model import Portfolio
 from ui import palette
 from ui.chart_parts import LegendBar, RegionPlot, YearAxis, YearGridItem, chart_frame, legend_entries
-from ui.chart_text import amount_unit, chart_language, format_date
+from ui.chart_text import chart_language, format_date
+from ui.timeline_data import BarLabels, Snapshot
 from ui.timeline_items import (
     BarsItem,
     RowLabelAxis,
@@ -37,6 +36,7 @@ from ui.timeline_items import (
 LABEL_SHARE = {False: 0.26, True: 0.32}
 LABEL_LIMITS = {False: (220, 520), True: (300, 640)}
 INITIAL_ROWS = 60
+BIG_CHANGE = 64  # more changed initiatives than this: compare snapshots in whole-list passes instead
 
 
 class _Plot(RegionPlot):
@@ -54,17 +54,6 @@ class _Plot(RegionPlot):
     def mousePressEvent(self, ev: QMouseEvent) -> None:
         self._press_pos = ev.position()
         super().mousePressEvent(ev)
-
-
-def _bar_labels(initiatives: Iterable[Initiative], lang: str = "da") -> dict[str, str]:
-    """'Modning · 19,8 mio. kr.' / 'Maturing · 19.8 DKK m': the text inside each current-phase bar."""
-    labels: dict[str, str] = {}
-    names = {p: palette.phase_label(p) for p in (*PHASES, None)}
-    unit = amount_unit()
-    for ini in initiatives:
-        amount = f"{format_amount(ini.total, lang)} {unit}"
-        labels[ini.id] = f"{names[ini.phase]} · {amount}" if ini.phase else amount
-    return labels
 
 
 class TimelineView(QWidget):
@@ -88,7 +77,8 @@ class TimelineView(QWidget):
         self._selected = ""
         self._presentation = False
         self._layout = TimelineLayout()
-        self._labels: dict[str, str] = {}
+        self._labels = BarLabels(self._portfolio, self.lang)
+        self._snapshot: Snapshot | None = None  # what the layout was made from
         self._pending: set[str] | None = set()
         self._status_date: date | None = None
         self._today: date = date.today()
@@ -143,6 +133,7 @@ class TimelineView(QWidget):
 
     def set_portfolio(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
+        self._snapshot = None
         if self._selected and portfolio.get(self._selected) is None:
             self._selected = ""
         self._pending = None
@@ -177,9 +168,11 @@ class TimelineView(QWidget):
         return self._selected or None
 
     def set_visible_ids(self, ids: set[str] | None) -> None:
-        self._visible = None if ids is None else set(ids)
-        self._pending = None
-        self._apply_refresh()
+        visible = None if ids is None else set(ids)
+        self._flush()
+        if visible != self._visible:
+            self._visible = visible
+            self._relayout()
         self.fit_all()
 
     def fit_all(self, initial: bool = False) -> None:
@@ -216,9 +209,10 @@ class TimelineView(QWidget):
         self._bars.update()
 
     def show_area(self, area: str | None) -> None:
-        self._area = area
-        self._pending = None
-        self._apply_refresh()
+        self._flush()
+        if area != self._area:
+            self._area = area
+            self._relayout()
         self.fit_all()
 
     def areas(self) -> list[str]:
@@ -238,10 +232,11 @@ class TimelineView(QWidget):
     def bar_label(self, initiative_id: str) -> str:
         """The text inside an initiative's current-phase bar ('Modning · 19,8 mio. kr.')."""
         self._flush()
-        return self._labels.get(initiative_id, "")
+        return self._labels[initiative_id]
 
     def timeline_layout(self) -> TimelineLayout:
         self._flush()
+        self._layout.fresh_headers()
         return self._layout
 
     def row_count(self) -> int:
@@ -274,18 +269,59 @@ class TimelineView(QWidget):
             self._refresh_timer.stop()
         if pending is not None and not pending:
             return
-        names = {r: self._layout.rows[r].label for r in (self._layout.row_of.get(k) for k in pending or ())
-                 if r is not None}
-        rows = update_rows(self._layout, self._portfolio, pending, self.lang) if pending else None
-        if rows is not None:
-            initiatives = [i for i in (self._portfolio.get(k) for k in pending) if i is not None]
-            self._labels.update(_bar_labels(initiatives, self.lang))
-            self._bars.update_rows(rows)
-            if any(self._layout.rows[r].label != name for r, name in names.items()):
-                self._axis.update()
+        if pending is not None and len(pending) <= BIG_CHANGE:
+            if self._update(pending):
+                return
+        elif self._snapshot is not None and self._big_change():
             return
-        self._layout = build_layout(self._portfolio, self._visible, self._area, lang=self.lang)
-        self._labels = _bar_labels(self._portfolio.initiatives, self.lang)
+        self._snapshot = None
+        self._relayout()
+
+    def _update(self, ids: set[str]) -> bool:
+        """Redo the rows of a few initiatives in place; False when the layout must be built again."""
+        lay = self._layout
+        names = {r: lay.rows[r].label for r in (lay.row_of.get(k) for k in ids) if r is not None}
+        rows = update_rows(lay, self._portfolio, ids, self.lang)
+        if rows is None:
+            return False
+        if self._snapshot is not None:
+            self._snapshot.patch(self._portfolio, ids)
+        self._labels.forget(ids)
+        self._bars.update_rows(rows)
+        if any(lay.rows[r].label != name for r, name in names.items()):
+            self._axis.update()
+        return True
+
+    def _big_change(self) -> bool:
+        """Figures of many initiatives changed: find, in whole-list passes, the few whose rows really differ
+        (usually none: amounts move no bar); texts are made again when painted. False: build again."""
+        assert self._snapshot is not None
+        snapshot = Snapshot(self._portfolio)
+        ids = snapshot.changed_since(self._snapshot)
+        if ids is None or len(ids) > BIG_CHANGE:
+            return False
+        lay = self._layout
+        names = {r: lay.rows[r].label for r in (lay.row_of.get(k) for k in ids) if r is not None}
+        rows = update_rows(lay, self._portfolio, set(ids), self.lang) if ids else set()
+        if rows is None:
+            return False
+        self._snapshot = snapshot
+        lay.mark_all_stale()
+        self._labels = BarLabels(self._portfolio, self.lang)
+        self._bars.set_labels(self._labels)
+        if rows:
+            self._bars.update_rows(rows)
+        if any(lay.rows[r].label != name for r, name in names.items()):
+            self._axis.update()
+        return True
+
+    def _relayout(self) -> None:
+        """Build the rows again (another portfolio, filter or area); the snapshot is kept when the
+        figures have not changed since it was taken."""
+        if self._snapshot is None:
+            self._snapshot = Snapshot(self._portfolio)
+            self._labels = BarLabels(self._portfolio, self.lang)
+        self._layout = build_layout(self._portfolio, self._visible, self._area, lang=self.lang, lazy=True)
         self._bars.set_layout(self._layout, self._labels)
         self._axis.set_layout(self._layout)
         self._grid.set_range(self._layout.x_min, self._layout.x_max)
