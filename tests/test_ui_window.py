@@ -224,6 +224,8 @@ def test_presentation_mode_shows_only_the_timeline_and_steps_through_areas(qtbot
     areas = opened.presentation.areas()
     assert len(areas) == 2
     timeline = opened.views["timeline"]
+    opened.activateWindow()  # the arrow keys are window shortcuts: they need the window active, as on a screen
+    qtbot.waitUntil(opened.isActiveWindow)
     qtbot.keyClick(opened, Qt.Key.Key_Right)
     assert opened.presentation.current_area() == areas[0]
     assert timeline.bar_count() == sum(i.area == areas[0] for i in opened.document.portfolio.initiatives)
