@@ -23,6 +23,7 @@ from ui.document import Document
 from ui.initiatives_model import AMOUNT_ROLE, CHANGED_ROLE, LOCKED_ROLE, InitiativesModel
 from ui.main_window import MainWindow
 from ui.operation_dialogs import OperationDialog
+from ui.totals_bar import TEXT_KEYS
 from ui.totals_model import ALLOCATED, FRAME, OVER_ROLE, REMAINING, TotalsModel
 
 YEARS = (2023, 2024, 2025, 2026, 2027)
@@ -294,6 +295,26 @@ def test_totals_bar_stays_under_its_columns_when_scrolled_to_the_far_right(qtbot
     for col in range(window.table_panel.model.columnCount()):
         if not table.isColumnHidden(col):
             assert bar.columnViewportPosition(col) == table.columnViewportPosition(col), col
+
+
+def test_every_sum_fits_under_its_column_in_a_big_portfolio(qtbot, window) -> None:
+    """The grand total of 1,000 initiatives (13.365,9) is wider than any row's total: its column grows."""
+    from planner.synthetic import make_portfolio
+
+    window.document.replace(make_portfolio(1000), "")
+    qtbot.wait(20)
+    bar, table = window.edit.totals_bar, window.table_panel.table
+    totals, metrics = bar.model(), bar.fontMetrics()
+    checked = 0
+    for col in range(totals.columnCount()):
+        if table.isColumnHidden(col) or bar.columnSpan(0, col) > 1 or totals.column_key(col) in TEXT_KEYS:
+            continue
+        for row in range(totals.rowCount()):
+            text = str(totals.index(row, col).data() or "")
+            if text:
+                checked += 1
+                assert metrics.horizontalAdvance(text) < table.columnWidth(col), (totals.column_key(col), text)
+    assert checked >= 6
 
 
 def test_delta_column_and_changed_cells_against_baseline(qtbot, window, monkeypatch) -> None:

@@ -42,6 +42,7 @@ class TotalsBar(QTableView):
         table.horizontalScrollBar().valueChanged.connect(self._scrolled)
         table.horizontalScrollBar().rangeChanged.connect(lambda *_: self.sync())
         model.modelReset.connect(self.sync)
+        model.dataChanged.connect(lambda *_: self._widen_for_sums())
         table.model().modelReset.connect(self.sync)
         table.model().columnsInserted.connect(lambda *_: self.sync())
         table.model().columnsRemoved.connect(lambda *_: self.sync())
@@ -117,5 +118,22 @@ class TotalsBar(QTableView):
         # the same visible width as the table's cells (its vertical scroll bar, when shown, takes some)
         self.setViewportMargins(0, 0, max(0, self.width() - 2 * self.frameWidth() - table.viewport().width()), 0)
         self.setFixedHeight(self.sizeHint().height())
+        self._widen_for_sums()
         self._follow_offset()
         self._place_labels()
+
+    def _widen_for_sums(self) -> None:
+        """Widen a table column whose sum (the grand total of 10,000 rows, say) would not fit under it.
+
+        The bar copies the table's widths, so the table's column grows and the bar follows it."""
+        model, header = self.model(), self._table.horizontalHeader()
+        metrics = self.fontMetrics()
+        label_cols = {c for c in range(model.columnCount()) if self.columnSpan(0, c) > 1}
+        for col in range(min(model.columnCount(), header.count())):
+            if header.isSectionHidden(col) or col in label_cols or model.column_key(col) in TEXT_KEYS:
+                continue
+            widest = max((metrics.horizontalAdvance(str(model.index(row, col).data() or ""))
+                          for row in range(model.rowCount())), default=0)
+            needed = widest + 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 8
+            if widest and needed > header.sectionSize(col):
+                header.resizeSection(col, needed)
