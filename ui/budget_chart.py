@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from decimal import Decimal
+from operator import attrgetter
 
 import numpy as np
 import pyqtgraph as pg
@@ -23,10 +24,12 @@ from planner.amounts import ZERO, format_amount
 from planner.model import Portfolio
 from planner.phases import PHASES, Phase
 from ui import palette
+from ui.cell_sums import BIG_CHANGE, current_cells, decimal_row, group_year_tenths, refresh_copies
 from ui.chart_parts import CulledAxisItem, DirtyRects, LegendBar, RegionPlot, chart_frame
 from ui.chart_text import amount_unit, chart_language
 
 BAR_WIDTH = 0.62
+_PHASE = attrgetter("phase")
 
 
 def tr(text: str) -> str:
@@ -282,7 +285,8 @@ class BudgetChart(QWidget):
     def _apply_refresh(self) -> None:
         pending, self._pending = self._pending, set()
         self._timer.stop()
-        if pending is None or not self._add_changes(pending):
+        if pending is None or not (self._sum_changed(pending) if len(pending) > BIG_CHANGE
+                                   else self._add_changes(pending)):
             self._sum_all()
         self._show()
 
@@ -296,6 +300,28 @@ class BudgetChart(QWidget):
                 self._totals[y] += a
         self._shown = {ini.id: (ini.phase, dict(ini.amounts)) for ini in self._portfolio.initiatives}
         self._has_unknown = any(phase is None for phase, _ in self._shown.values())
+
+    def _sum_changed(self, ids: set[str]) -> bool:
+        """A change set naming many initiatives: the phase × year sums again in whole-list passes over the
+        portfolio's cells; False when everything must be summed the slow way (see :meth:`_add_changes`)."""
+        if len(self._shown) != len(self._portfolio.initiatives):
+            return False
+        cells = current_cells(self._portfolio, list(self._shown))
+        if cells is None:
+            return self._add_changes(ids)
+        phases = list(map(_PHASE, cells.inis))
+        if phases != [shown[0] for shown in self._shown.values()]:
+            return False
+        keys = list(self._by_phase)
+        rank = {p: k for k, p in enumerate(keys)}
+        sums = group_year_tenths(cells, np.fromiter(map(rank.__getitem__, phases), dtype=np.int64,
+                                                    count=len(phases)), len(keys), self._years)
+        if sums is None:
+            return False
+        self._by_phase = {p: decimal_row(row, self._years) for p, row in zip(keys, sums, strict=True)}
+        self._totals = decimal_row(sums.sum(axis=0), self._years)
+        refresh_copies([before for _phase, before in self._shown.values()], cells)
+        return True
 
     def _add_changes(self, ids: set[str]) -> bool:
         """Add the changed initiatives' differences to the sums; False when everything must be summed

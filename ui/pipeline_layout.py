@@ -7,11 +7,29 @@ import heapq
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 
+import numpy as np
+
+from planner.amount_cells import cells_of
 from planner.amounts import ZERO
 from planner.model import Initiative, Portfolio
 from planner.phases import PHASES, Phase
+from ui.cell_sums import (
+    BIG_CHANGE,
+    current_cells,
+    decimal_row,
+    field_lists,
+    funded_spans,
+    group_year_tenths,
+    refresh_copies,
+    same_fields,
+)
 from ui.timeline_items import initiative_span, next_phase_of
+
+_PLACING = ("phase", "start_year", "end_year", "start_quarter", "end_quarter", "next_phase", "next_round", "name")
+_PHASE = attrgetter("phase")
+"""The fields the bars of an initiative depend on, besides the first and last year with money."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,13 @@ class PipelineLayout:
     x_max: float = 1.0
     shown: dict[str, tuple[tuple[object, ...], dict[int, Decimal]]] = field(default_factory=dict)
     """Initiative id → (what places its bars, its amounts as summed here): see :func:`update_pipeline`."""
+    order: list[str] = field(default_factory=list)
+    """The initiative ids in portfolio order, as laid out."""
+    placing: dict[str, list[object]] = field(default_factory=dict)
+    """Field name (``_PLACING``) → its value per initiative (portfolio order): what places the bars."""
+    spans: tuple[np.ndarray, np.ndarray] | None = None
+    """Per initiative its first and last year with money (:func:`ui.cell_sums.funded_spans`); None when an
+    amount has a finer digit than 0,1 (a big change set then takes the per-change path)."""
 
     def number_rows(self) -> list[int]:
         """The lines that hold numbers: each lane's amounts line, then the total line."""
@@ -104,6 +129,10 @@ def update_pipeline_cells(lay: PipelineLayout, portfolio: Portfolio, ids: set[st
     """:func:`update_pipeline`, telling the (row, year) cells whose numbers changed: only they are repainted."""
     if len(lay.shown) != len(portfolio.initiatives):
         return None
+    if len(ids) > BIG_CHANGE:
+        cells = _sum_all_lanes(lay, portfolio)
+        if cells is not False:
+            return cells
     years = set(lay.years)
     updates = []
     for iid in ids:
@@ -123,6 +152,41 @@ def update_pipeline_cells(lay: PipelineLayout, portfolio: Portfolio, ids: set[st
                 cells.update(((lane.first_row, y), (len(lay.row_kind) - 1, y)))
         lay.shown[ini.id] = (placement, dict(ini.amounts))
     return cells
+
+
+def _sum_all_lanes(lay: PipelineLayout, portfolio: Portfolio) -> set[tuple[int, int]] | None | bool:
+    """The lane and total lines summed again in whole-list passes (a change set naming most initiatives):
+    the changed cells, None when the layout must be rebuilt, False when only the per-change path can tell
+    (an amount with a finer digit than 0,1, or the initiatives are not the ones laid out)."""
+    if lay.spans is None:
+        return False
+    cells = current_cells(portfolio, lay.order)
+    if cells is None:
+        return False
+    lo, hi = funded_spans(cells)
+    if not (np.array_equal(lo, lay.spans[0]) and np.array_equal(hi, lay.spans[1])) \
+            or not same_fields(cells.inis, _PLACING, lay.placing):
+        return None  # some bars move
+    phases = [lane.phase for lane in lay.lanes]
+    rank = {p: k for k, p in enumerate(phases)}
+    try:
+        groups = np.fromiter(map(rank.__getitem__, lay.placing["phase"]), dtype=np.int64, count=len(lay.order))
+    except KeyError:
+        return None
+    sums = group_year_tenths(cells, groups, len(phases), lay.years)
+    if sums is None:
+        return None  # money in a year the layout does not show
+    changed: set[tuple[int, int]] = set()
+    total_row = len(lay.row_kind) - 1
+    for lane, row in zip(lay.lanes, sums, strict=True):
+        amounts = decimal_row(row, lay.years)
+        changed.update((lane.first_row, y) for y in lay.years if amounts[y] != lane.amounts.get(y, ZERO))
+        lane.amounts = amounts
+    totals = decimal_row(sums.sum(axis=0), lay.years)
+    changed.update((total_row, y) for y in lay.years if totals[y] != lay.totals.get(y, ZERO))
+    lay.totals = totals
+    refresh_copies([before for _placement, before in lay.shown.values()], cells)
+    return changed
 
 
 def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
@@ -177,6 +241,12 @@ def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
     lay.row_lane.append(-1)
     lay.bars_by_row.append([])
     lay.totals = portfolio.totals_by_year()
+    lay.order = [ini.id for ini in portfolio.initiatives]
+    lay.placing = field_lists(portfolio.initiatives, _PLACING)
+    if len(lay.shown) == len(lay.order):
+        cells = cells_of(portfolio)
+        if cells.arrays().tenths is not None:
+            lay.spans = funded_spans(cells)
     if xs:
         lay.x_min, lay.x_max = math.floor(min(xs)), math.ceil(max(xs))
     return lay

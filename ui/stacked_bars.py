@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from operator import attrgetter
 
 import numpy as np
 import pyqtgraph as pg
@@ -23,8 +24,10 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPicture
 from planner.amounts import ZERO
 from planner.model import Portfolio
 from planner.phases import PHASES, Phase
+from ui.cell_sums import BIG_CHANGE, cell_columns, cell_rows, current_cells, decimal_row, refresh_copies
 from ui.chart_parts import DirtyRects
 
+_PHASE, _AREA = attrgetter("phase"), attrgetter("area")
 PHASE_KEYS: tuple[Phase | None, ...] = (*PHASES, None)
 
 
@@ -91,6 +94,10 @@ class FigureCache:
         if portfolio is not self.portfolio or len(inis) != len(self.ids):
             self.rebuild(portfolio)
             return True
+        if changed_ids is not None:
+            changed_ids = set(changed_ids)
+            if len(changed_ids) > BIG_CHANGE and self._read_all(portfolio):
+                return False
         if changed_ids is None:
             rows: Iterable[int] = range(len(inis))
             check_ids = True
@@ -123,6 +130,28 @@ class FigureCache:
         if regroup:
             self._regroup()
         return False
+
+    def _read_all(self, portfolio: Portfolio) -> bool:
+        """Every row read again in whole-list passes over the portfolio's cells (a change set naming many
+        initiatives); False when the per-row path must do it (ids moved, an amount finer than 0,1, a year
+        not shown)."""
+        cells = current_cells(portfolio, self.ids)
+        if cells is None:
+            return False
+        cols = cell_columns(cells, self.years)
+        if cols is None:
+            return False
+        tenths = cells.arrays().tenths
+        self.matrix[:] = 0.0
+        self.matrix[cell_rows(cells), cols] = tenths / 10.0  # the float nearest the amount, as float(Decimal)
+        sums = np.bincount(cols, weights=tenths, minlength=len(self.years))
+        self.totals = decimal_row(np.rint(sums).astype(np.int64), self.years)
+        refresh_copies(self._snap, cells)
+        phases, areas = list(map(_PHASE, cells.inis)), [a or "" for a in map(_AREA, cells.inis)]
+        if phases != [g[0] for g in self._groups] or areas != [g[1] for g in self._groups]:
+            self._groups = [(p, a or "") for p, a in zip(phases, areas, strict=True)]
+            self._regroup()
+        return True
 
     def group_sums(self, idx: np.ndarray, n_groups: int) -> np.ndarray:
         """groups × years: the sum of the rows of each group."""
