@@ -38,7 +38,7 @@ from planner.tenths import tenths, tenths_of
 _ID, _AMOUNTS = attrgetter("id"), attrgetter("amounts")
 _LOCKED, _LOCKED_YEARS = attrgetter("locked"), attrgetter("locked_years")
 _KEEP = 4  # portfolios remembered at once (the document, its baseline, a scenario being compared, …)
-_PATCH_LIMIT = 2_000  # more changed cells than this: rebuild the arrays rather than patch them one by one
+_PATCH_LIMIT = 2_000  # more changed cells than this: convert whole columns rather than patch cell by cell
 
 
 class CellArrays:
@@ -137,22 +137,31 @@ class AmountCells:
             if any(map(is_, current, repeat(None))):
                 return False  # a cell was blanked (and, as the count is the same, another one added)
             changed = list(compress(count(), map(is_not, current, self.values)))
-            for i in changed:
-                self.values[i] = value = current[i]
-                self.tenths[i] = tenths(value)  # type: ignore[arg-type]
+            self.values = current
+            if len(changed) > _PATCH_LIMIT:
+                self.tenths = tenths_of(current)
+            else:
+                for i in changed:
+                    self.tenths[i] = tenths(current[i])  # type: ignore[arg-type]
             self.exact = not any(map(is_, self.tenths, repeat(None)))
             self._patch_arrays(changed)
         return True
 
     def _patch_arrays(self, changed: list[int]) -> None:
+        """Values and tenths follow the lists (ids, years, positions and locks cannot have changed)."""
         arrays = self._arrays
         if arrays is None:
             return
-        if len(changed) > _PATCH_LIMIT or not self.exact or arrays.tenths is None:
-            self._arrays = None
-            return
-        arrays.values[changed] = [self.values[i] for i in changed]
-        arrays.tenths[changed] = [self.tenths[i] for i in changed]
+        if len(changed) > _PATCH_LIMIT:
+            arrays.values = np.array(self.values, dtype=object)
+        else:
+            arrays.values[changed] = [self.values[i] for i in changed]
+        if not self.exact:
+            arrays.tenths = None
+        elif arrays.tenths is None or len(changed) > _PATCH_LIMIT:
+            arrays.tenths = np.array(self.tenths, dtype=np.int64)
+        else:
+            arrays.tenths[changed] = [self.tenths[i] for i in changed]
 
 
 _CELLS: dict[int, tuple[weakref.ref[Portfolio], AmountCells]] = {}

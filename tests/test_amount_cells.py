@@ -145,14 +145,18 @@ def test_many_changes_in_a_row_stay_current() -> None:
         assert_current(p)
 
 
-def test_a_big_change_drops_the_arrays_and_a_small_one_patches_them() -> None:
+def test_small_and_big_changes_bring_the_same_arrays_up_to_date() -> None:
     p = make_portfolio(3000, seed=1)
     cells = cells_of(p)
     arrays = cells.arrays()
     _edit_in_place(p)
     assert cells_of(p).arrays() is arrays, "one cell: patched in place"
+    assert_current(p)
     apply(p, fit_to_frame(p, frame="1000"))
-    assert cells_of(p) is cells and cells.arrays() is not arrays, "thousands of cells: made again"
+    assert cells_of(p) is cells and cells.arrays() is arrays, "thousands of cells: whole columns converted"
+    assert_current(p)
+    _hundredths(p)
+    assert cells_of(p).arrays().tenths is None, "an amount finer than 0,1 has no tenths"
     assert_current(p)
 
 
