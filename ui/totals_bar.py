@@ -22,6 +22,7 @@ class TotalsBar(QTableView):
     def __init__(self, table: QTableView, model: TotalsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._table = table
+        self._text_widths: dict[str, object] = {}
         self.setModel(model)
         self.horizontalHeader().setVisible(False)
         self.verticalHeader().setVisible(False)
@@ -127,13 +128,21 @@ class TotalsBar(QTableView):
 
         The bar copies the table's widths, so the table's column grows and the bar follows it."""
         model, header = self.model(), self._table.horizontalHeader()
+        if self._text_widths.get("") != self.font().key():  # the widths below hold for one font
+            self._text_widths = {"": self.font().key()}
+        width = self._text_widths
         metrics = self.fontMetrics()
         label_cols = {c for c in range(model.columnCount()) if self.columnSpan(0, c) > 1}
         for col in range(min(model.columnCount(), header.count())):
             if header.isSectionHidden(col) or col in label_cols or model.column_key(col) in TEXT_KEYS:
                 continue
-            widest = max((metrics.horizontalAdvance(str(model.index(row, col).data() or ""))
-                          for row in range(model.rowCount())), default=0)
+            widest = 0
+            for row in range(model.rowCount()):
+                text = str(model.index(row, col).data() or "")
+                if text:
+                    if text not in width:
+                        width[text] = metrics.horizontalAdvance(text)
+                    widest = max(widest, width[text])
             needed = widest + 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 8
             if widest and needed > header.sectionSize(col):
                 header.resizeSection(col, needed)
