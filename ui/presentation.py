@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
@@ -149,10 +149,14 @@ class PresentationController(QObject):
 
     def toggle(self, on: bool | None = None) -> None:
         want = not self._active if on is None else on
-        if want and not self._active:
-            self.enter()
-        elif not want and self._active:
-            self.leave()
+        if want == self._active:
+            return
+        win = self._win
+        win.setUpdatesEnabled(False)  # docks, fonts and the window size change together: paint once after
+        try:
+            self.enter() if want else self.leave()
+        finally:
+            QTimer.singleShot(0, lambda: win.setUpdatesEnabled(True))
 
     def enter(self) -> None:
         win = self._win
