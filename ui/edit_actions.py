@@ -290,8 +290,8 @@ class EditActions(QObject):
 
     def _size_new_columns(self) -> None:
         panel = self._win.table_panel
-        panel.fit_columns([col for col in range(panel.model.columnCount())
-                           if panel.model.column_key(col) == "delta" or panel.model.column_key(col).startswith("cost:")])
+        keys = [panel.model.column_key(col) for col in range(panel.model.columnCount())]
+        panel.fit_columns([col for col, key in enumerate(keys) if key == "delta" or key.startswith("cost:")])
 
 
 def _view_menu(window: MainWindow) -> QMenu | None:
