@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QIcon
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.findings import Finding, Severity
 from ui.findings_model import FINDING_ROLE, FindingsModel
@@ -49,6 +58,26 @@ class FindingItem:
 
     def toolTip(self) -> str:  # noqa: N802 - QListWidgetItem's name
         return self.index.data(Qt.ItemDataRole.ToolTipRole) or ""
+
+
+class _WrappedLines(QStyledItemDelegate):
+    """Measures each line for the width it is painted in: the list's own measure used another width, so
+    a Danish line could get two lines' height and be cut to "…" while the next got a blank line."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if not isinstance(view, QListView):
+            return super().sizeHint(option, index)
+        opt.rect = QRect(0, 0, view.viewport().width() - 2 * view.spacing(), 10_000)
+        style = view.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        bounds = opt.fontMetrics.boundingRect(QRect(0, 0, max(1, text_rect.width() - 2 * margin), 10_000),
+                                              int(Qt.TextFlag.TextWordWrap), opt.text)
+        height = max(bounds.height(), opt.decorationSize.height()) + 2 * margin
+        return QSize(opt.rect.width(), height)
 
 
 class FindingsList(QListView):
@@ -93,7 +122,11 @@ class FindingsPanel(QWidget):
         self.model = FindingsModel(self._line_text, self._line_tooltip, self._icon, self)
         self.tree = FindingsList()
         self.tree.setModel(self.model)
+        self.tree.setItemDelegate(_WrappedLines(self.tree))
         self.tree.setWordWrap(True)
+        # A line's height is measured for its wrapped text; drawing it must not cut the last line to "…"
+        # when the painted rect is a few pixels narrower than the measured one.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setResizeMode(QListView.ResizeMode.Adjust)
         self.tree.setUniformItemSizes(False)
         self.tree.setLayoutMode(QListView.LayoutMode.Batched)
