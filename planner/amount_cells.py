@@ -24,7 +24,6 @@ a test assigning ``ini.amounts[2024]``) and the columns follow.
 
 from __future__ import annotations
 
-import weakref
 from decimal import Decimal
 from itertools import compress, count, repeat
 from operator import attrgetter, is_, is_not
@@ -33,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from planner.model import Initiative, Portfolio, initiative_writes
+from planner.portfolio_memo import PortfolioMemo
 from planner.tenths import tenths, tenths_of
 
 _ID, _AMOUNTS = attrgetter("id"), attrgetter("amounts")
@@ -164,24 +164,13 @@ class AmountCells:
             arrays.tenths[changed] = [self.tenths[i] for i in changed]
 
 
-_CELLS: dict[int, tuple[weakref.ref[Portfolio], AmountCells]] = {}
+_CELLS: PortfolioMemo[AmountCells] = PortfolioMemo(_KEEP)
 
 
 def cells_of(portfolio: Portfolio) -> AmountCells:
     """The current cells of ``portfolio`` (from the columns kept for it when they can be brought up to date)."""
-    key = id(portfolio)
-    kept = _CELLS.get(key)
-    if kept is not None and kept[0]() is portfolio and kept[1].follow(portfolio):
-        return kept[1]
-    cells = AmountCells(portfolio)
-    _CELLS.pop(key, None)
-    while len(_CELLS) >= _KEEP:
-        _CELLS.pop(next(iter(_CELLS)))
-    _CELLS[key] = (weakref.ref(portfolio, lambda ref, key=key: _forget(key, ref)), cells)
+    cells = _CELLS.get(portfolio)
+    if cells is None or not cells.follow(portfolio):
+        cells = AmountCells(portfolio)
+        _CELLS.put(portfolio, cells)
     return cells
-
-
-def _forget(key: int, ref: weakref.ref[Portfolio]) -> None:
-    kept = _CELLS.get(key)
-    if kept is not None and kept[0] is ref:
-        del _CELLS[key]

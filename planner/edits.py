@@ -18,7 +18,6 @@ view learns which cells to redraw from the change set's ``ids``/``years`` column
 
 from __future__ import annotations
 
-import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from typing import NamedTuple
 
 from planner.amounts import parse_amount
 from planner.model import Initiative, Portfolio, initiative_writes
+from planner.portfolio_memo import PortfolioMemo
 
 
 class CellChange(NamedTuple):
@@ -142,7 +142,7 @@ def _run(portfolio: Portfolio, changes: ChangeSet | Iterable[CellChange], *, for
         deque(map(setitem, targets, years, values), maxlen=0)
 
 
-_INDEX: dict[int, tuple[weakref.ref[Portfolio], list[Initiative], int, dict[str, dict[int, Decimal]]]] = {}
+_INDEX: PortfolioMemo[tuple[list[Initiative], int, dict[str, dict[int, Decimal]]]] = PortfolioMemo()
 
 
 def _amounts_index(portfolio: Portfolio) -> dict[str, dict[int, Decimal]]:
@@ -153,25 +153,14 @@ def _amounts_index(portfolio: Portfolio) -> dict[str, dict[int, Decimal]]:
     only change by assignment), so an undo or redo at 10,000 initiatives does not rebuild it.
     """
     inis = portfolio.initiatives
-    key = id(portfolio)
-    kept = _INDEX.get(key)
-    if (kept is not None and kept[0]() is portfolio and kept[2] == initiative_writes()
-            and len(kept[1]) == len(inis) and all(map(is_, inis, kept[1]))):
-        return kept[3]
+    kept = _INDEX.get(portfolio)
+    if (kept is not None and kept[1] == initiative_writes()
+            and len(kept[0]) == len(inis) and all(map(is_, inis, kept[0]))):
+        return kept[2]
     reverse = inis[::-1]
     index = dict(zip(map(_ID, reverse), map(_AMOUNTS, reverse)))
-    _INDEX.pop(key, None)
-    while len(_INDEX) >= 4:
-        _INDEX.pop(next(iter(_INDEX)))
-    _INDEX[key] = (weakref.ref(portfolio, lambda ref, key=key: _forget(key, ref)), list(inis),
-                   initiative_writes(), index)
+    _INDEX.put(portfolio, (list(inis), initiative_writes(), index))
     return index
-
-
-def _forget(key: int, ref: weakref.ref[Portfolio]) -> None:
-    kept = _INDEX.get(key)
-    if kept is not None and kept[0] is ref:
-        del _INDEX[key]
 
 
 def _check(index: dict[str, dict[int, Decimal]], ids: Sequence[str], years: Sequence[int],
