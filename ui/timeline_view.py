@@ -22,8 +22,6 @@ from ui.chart_parts import LegendBar, RegionPlot, YearAxis, YearGridItem, chart_
 from ui.chart_text import chart_language, format_date
 from ui.timeline_data import BarLabels, Snapshot
 from ui.timeline_items import (
-    BarsItem,
-    RowLabelAxis,
     TimelineLayout,
     build_layout,
     plain_to_tooltip_html,
@@ -32,6 +30,7 @@ from ui.timeline_items import (
     update_rows,
     year_fraction,
 )
+from ui.timeline_paint import BarsItem, RowLabelAxis
 
 LABEL_SHARE = {False: 0.26, True: 0.32}
 LABEL_LIMITS = {False: (220, 520), True: (300, 640)}
