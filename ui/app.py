@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication
 
 from ui import crash_handler, i18n, recovery
 from ui.settings import Settings
+from ui.views import configure_charts  # noqa: F401  (kept importable from here: bench/ and older callers)
 
 ORGANISATION = "PortfolioPlanner"
 APP_NAME = "Portfolio Planner"
 SAMPLE_NAME = "uip2023.xlsx"
-_CONFIGURED = False
 FIRST_OPEN_MS = 300
 SHOWN_NO_PAINT_MS = 1000
 
@@ -52,17 +52,6 @@ def app_icon() -> QIcon:
     return icon
 
 
-def configure_charts() -> None:
-    """pyqtgraph's global options, set once per process (PySide6 is imported first, above)."""
-    global _CONFIGURED
-    if _CONFIGURED:
-        return
-    import pyqtgraph as pg
-
-    pg.setConfigOptions(antialias=True, background="w", foreground="k")
-    _CONFIGURED = True
-
-
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created once), named so QSettings and dialogs know who we are."""
     app = QApplication.instance()
@@ -73,7 +62,6 @@ def application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(app_icon())
-    configure_charts()
     return app
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QGraphicsView,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.findings import Finding
-from ui import edit_actions, file_actions
+from ui import edit_actions, file_actions, palette
 from ui.document import Document, is_openable
 from ui.file_actions import FileActions, SaveChoice
 from ui.findings_panel import FindingsPanel
@@ -55,6 +55,12 @@ DEFAULT_SIZE = QSize(1400, 860)
 MAX_FIRST_SIZE = QSize(1840, 1080)
 
 
+def _chart_page_palette(page: QWidget) -> QPalette:
+    pal = page.palette()
+    pal.setColor(page.backgroundRole(), palette.BACKGROUND)
+    return pal
+
+
 class MainWindow(QMainWindow):
     """One window, one document. ``view_changed(key)`` fires when another chart is shown."""
 
@@ -66,11 +72,12 @@ class MainWindow(QMainWindow):
                  document: Document | None = None, *, defer: bool = False) -> None:
         """``document``: an open document to show (ui.i18n rebuilds the window around it for a new language).
 
-        ``defer`` (app start): build only what the first frame shows (menus, table, findings, the chart
-        shown); the other charts and the re-balancing docks are built by :meth:`finish_build` (ui.app calls
-        it right after the first paint), or at once when something asks for them (``views``, ``rebalance``).
-        The docks exist from the start as empty placeholders, so the window's layout and restored dock
-        state are final in the first frame."""
+        ``defer`` (app start): build only what the first frame needs (menus, totals, table, findings); the
+        charts and the re-balancing docks are built by :meth:`finish_build` (ui.app calls it right after
+        the first paint), or at once when something asks for them (``views``, ``rebalance``,
+        ``current_view``). Their tab pages and docks exist from the start, empty and white, so the
+        window's layout and restored state are final in the first frame, and the first frame waits
+        neither for the charts nor for importing pyqtgraph and numpy (issue 7: start-up)."""
         super().__init__(parent)
         self.settings = settings or Settings()
         self.lang = self.settings.language()
@@ -96,11 +103,12 @@ class MainWindow(QMainWindow):
             page = QWidget()
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(0, 0, 0, 0)
+            page.setAutoFillBackground(True)  # the charts' white, also before a deferred chart is built
+            page.setPalette(_chart_page_palette(page))
             self._pages[key] = page
             self.tabs.addTab(page, tab_titles[key])
-        first_view = self._saved_view()
-        for key in VIEW_KEYS:
-            if not defer or key == first_view:
+        if not defer:
+            for key in VIEW_KEYS:
                 self._build_view(key, sync=False)
         self.totals = KeyTotalsBar(self.lang)
         top = QWidget()
@@ -262,6 +270,7 @@ class MainWindow(QMainWindow):
             return
         self.setUpdatesEnabled(False)  # one repaint with everything in place, not one per piece
         try:
+            _ = self.current_view()
             _ = self.views
             _ = self.rebalance
         finally:

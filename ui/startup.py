@@ -1,9 +1,10 @@
 """Start-up in two steps: the first frame shows the workbook, the rest is built right after it.
 
-``MainWindow(defer=True)`` builds the menus, the table, the findings and the chart that is shown; the
-other charts and the re-balancing docks (three pyqtgraph plots and the scenarios) follow in
-``MainWindow.finish_build`` on the event-loop turn after the first paint (issue 7: start to first
-painted window within 0.5 s of an empty PySide6 window). This module holds the pieces of that:
+``MainWindow(defer=True)`` builds the menus, the totals, the table and the findings; the charts (their
+tab pages are there, white) and the re-balancing docks (three pyqtgraph plots and the scenarios) follow
+in ``MainWindow.finish_build`` on the event-loop turn after the first paint, so the first frame waits
+neither for them nor for importing pyqtgraph and numpy (issue 7: start to first painted window within
+0.5 s of an empty PySide6 window). This module holds the pieces of that:
 
 - :func:`placeholder_docks` / :func:`replace_placeholder_docks`: the two docks exist from the start as
   empty placeholders with the real docks' names, titles, sizes and places, so ``restoreState`` and the

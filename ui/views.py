@@ -1,7 +1,8 @@
 """The three chart views the window shows, built by key, and calls of optional contract methods.
 
-Each chart's module is imported when the first chart of its kind is built, so a window that starts
-with one chart shown does not pay for the import of the other two before its first frame."""
+Each chart's module is imported when the first chart of its kind is built, and pyqtgraph (with numpy)
+when the first chart of any kind is: the window's first frame (menus, totals, table, findings) is
+painted before any chart exists, so start-up does not wait for those imports (issue 7)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,23 @@ _CLASSES: dict[str, tuple[str, str]] = {"timeline": ("ui.timeline_view", "Timeli
                                         "budget": ("ui.budget_chart", "BudgetChart")}
 
 
+_CONFIGURED = False
+
+
+def configure_charts() -> None:
+    """pyqtgraph's global options, set once per process before the first chart is made."""
+    global _CONFIGURED
+    if _CONFIGURED:
+        return
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    _CONFIGURED = True
+
+
 def view_class(key: str) -> type[QWidget]:
     """The chart class for ``key`` (its module imported now if it was not yet)."""
+    configure_charts()
     module, name = _CLASSES[key]
     return getattr(importlib.import_module(module), name)
 
