@@ -7,9 +7,10 @@ meeting mode in :mod:`ui.presentation`, remembered values in :mod:`ui.settings`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPalette
@@ -30,6 +31,7 @@ from ui import edit_actions, file_actions, palette
 from ui.document import Document, is_openable
 from ui.file_actions import FileActions, SaveChoice
 from ui.findings_panel import FindingsPanel
+from ui.hidden_views import PendingViews
 from ui.initiatives_panel import InitiativesPanel
 from ui.plain_text import plain
 from ui.presentation import KeyTotalsBar, PresentationController
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
 
         # Each tab page holds its chart once built; ``_views`` has the charts built so far.
         self._views: dict[str, QWidget] = {}
+        self._hidden = PendingViews()  # what the charts on hidden tabs missed (ui.hidden_views)
         self._pages: dict[str, QWidget] = {}
         self._rebalance: ChartsInstall | None = None
         self._dock_placeholders: object = None
@@ -245,12 +248,25 @@ class MainWindow(QMainWindow):
 
     # -- building (all at once, or the rest right after the first paint) -----------------------------------
     @property
-    def views(self) -> dict[str, QWidget]:
-        """The three charts by key (built now if the window was made with ``defer`` and they are not yet)."""
+    def views(self) -> Mapping[str, QWidget]:
+        """The three charts by key, up to date (built now if the window was made with ``defer`` and they
+        are not yet; a hidden tab's chart is brought up to date when it is looked up)."""
         for key in VIEW_KEYS:
             if key not in self._views:
                 self._build_view(key)
-        return self._views
+        return _UpToDateViews(self)
+
+    def built_views(self) -> dict[str, QWidget]:
+        """The charts built so far, as they are (a hidden tab's chart may wait for updates)."""
+        return dict(self._views)
+
+    def chart(self, key: str) -> QWidget:
+        """The chart ``key``, built and brought up to date now."""
+        if key not in self._views:
+            self._build_view(key)
+        view = self._views[key]
+        self._hidden.flush(key, view, self.document.portfolio)
+        return view
 
     @property
     def rebalance(self) -> ChartsInstall:
@@ -291,12 +307,29 @@ class MainWindow(QMainWindow):
             signal.connect(self._chart_selected)
         if not sync:
             return
-        call(view, "set_portfolio", self.document.portfolio)
+        self._tell(key, "set_portfolio", self.document.portfolio)
         if key == "timeline":
             self._filters_changed()
         selected = self.table_panel.selected_initiative()
         if selected and key in ("timeline", "phases"):
-            self._chart_selected_from_window(selected)
+            self._tell(key, "select_initiative", selected)
+
+    def _tell(self, key: str, method: str, *args: Any) -> None:
+        """Call a chart's contract method now if its tab is shown, else when it is (ui.hidden_views)."""
+        view = self._views.get(key)
+        if view is None:
+            return  # built later, and given what the window shows then
+        if key == self.current_view_key():
+            self._hidden.flush(key, view, self.document.portfolio)
+            call(view, method, *args)
+        elif method == "select_initiative":
+            self._hidden.select(key, *args)
+        elif method == "set_visible_ids":
+            self._hidden.set_visible_ids(key, *args)
+        elif method == "set_portfolio":
+            self._hidden.set_portfolio(key)
+        else:
+            self._hidden.refresh(key, *args)
 
     def _install_docks(self) -> None:
         from ui import rebalance_charts
@@ -323,10 +356,7 @@ class MainWindow(QMainWindow):
         return VIEW_KEYS[max(self.tabs.currentIndex(), 0)]
 
     def current_view(self) -> QWidget:
-        key = self.current_view_key()
-        if key not in self._views:
-            self._build_view(key)
-        return self._views[key]
+        return self.chart(self.current_view_key())
 
     def remembered_view(self) -> str:
         return self._remembered_view
@@ -341,8 +371,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         key = VIEW_KEYS[index]
-        if key not in self._views:
-            self._build_view(key)
+        self.chart(key)  # built, and told what it missed while hidden
         if not self.presentation.active:
             self._remembered_view = key
         self.view.mark_view(key)
@@ -358,8 +387,8 @@ class MainWindow(QMainWindow):
     # -- document → widgets --------------------------------------------------------------------------
     def _on_portfolio_replaced(self) -> None:
         portfolio = self.document.portfolio
-        for view in self._views.values():
-            call(view, "set_portfolio", portfolio)
+        for key in list(self._views):
+            self._tell(key, "set_portfolio", portfolio)
         self.table_panel.set_portfolio(portfolio)
         self.findings_panel.set_findings(portfolio.findings)
         self.totals.update_from(portfolio)
@@ -369,8 +398,8 @@ class MainWindow(QMainWindow):
     def _on_amounts_changed(self, changes: object) -> None:
         """Amounts changed: the charts redo only these initiatives (each coalesces into one redraw)."""
         ids = set(getattr(changes, "ids", ()))
-        for view in self._views.values():
-            call(view, "refresh", ids)
+        for key in list(self._views):
+            self._tell(key, "refresh", ids)
         self._charts_told = True
         self._changes = changes
 
@@ -379,8 +408,8 @@ class MainWindow(QMainWindow):
         if self._charts_told:
             self._charts_told = False
         else:
-            for view in self._views.values():
-                call(view, "refresh")
+            for key in list(self._views):
+                self._tell(key, "refresh", None)
         changes, self._changes = self._changes, None
         if changes is not None:  # amounts of a few initiatives: the table re-texts those cells only
             self.table_panel.model.refresh(getattr(changes, "ids", ()), getattr(changes, "years", None))
@@ -403,8 +432,7 @@ class MainWindow(QMainWindow):
         self._syncing_selection = True
         try:
             for key in ("timeline", "phases"):
-                if key in self._views:
-                    call(self._views[key], "select_initiative", initiative_id or None)
+                self._tell(key, "select_initiative", initiative_id or None)
         finally:
             self._syncing_selection = False
 
@@ -417,13 +445,13 @@ class MainWindow(QMainWindow):
             for key in ("timeline", "phases"):
                 view = self._views.get(key)
                 if view is not None and view is not self.sender():
-                    call(view, "select_initiative", initiative_id or None)
+                    self._tell(key, "select_initiative", initiative_id or None)
         finally:
             self._syncing_selection = False
 
     def _filters_changed(self) -> None:
         if "timeline" in self._views:
-            call(self._views["timeline"], "set_visible_ids", self.table_panel.visible_ids())
+            self._tell("timeline", "set_visible_ids", self.table_panel.visible_ids())
 
     def _finding_activated(self, finding: Finding) -> None:
         if finding.initiative_id:
@@ -438,8 +466,7 @@ class MainWindow(QMainWindow):
         self._syncing_selection = True
         try:
             for key in ("timeline", "phases"):
-                if key in self._views:
-                    call(self._views[key], "select_initiative", initiative_id)
+                self._tell(key, "select_initiative", initiative_id)
         finally:
             self._syncing_selection = False
 
@@ -495,3 +522,21 @@ class MainWindow(QMainWindow):
             self.file.job.wait()
         self.save_state()
         event.accept()
+
+
+class _UpToDateViews(Mapping[str, QWidget]):
+    """``MainWindow.views``: each chart looked up is brought up to date first (ui.hidden_views)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in VIEW_KEYS:
+            raise KeyError(key)
+        return self._window.chart(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(VIEW_KEYS)
+
+    def __len__(self) -> int:
+        return len(VIEW_KEYS)

@@ -377,7 +377,7 @@ def install(window: MainWindow) -> ChartsInstall:
             signal.connect(slot)
     window.table_panel.initiative_selected.connect(wiring.select)
     for key in ("timeline", "phases"):
-        signal = getattr(window.views.get(key), "initiative_selected", None)
+        signal = getattr(window.built_views().get(key), "initiative_selected", None)
         if signal is not None:
             signal.connect(wiring.select)
     for act in window.menuBar().actions():
