@@ -6,6 +6,7 @@ it came from (``Initiative.sources``) so saving can write back to that very cell
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from enum import StrEnum
@@ -83,6 +84,7 @@ def cost_key(category: CostCategory) -> str:
     return f"cost:{category.value}"
 
 
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year in a free text: 'UIP 2027'
 _INITIATIVE_WRITES = [0]
 
 
@@ -170,9 +172,8 @@ class Initiative(BaseModel):
     @property
     def next_round_year(self) -> int | None:
         """2027 for 'UIP 2027'."""
-        digits = "".join(c if c.isdigit() else " " for c in self.next_round).split()
-        years = [int(d) for d in digits if len(d) == 4]
-        return years[0] if years else None
+        found = _FOUR_DIGITS.search(self.next_round)
+        return int(found.group()) if found else None
 
     def is_locked(self, year: int) -> bool:
         return self.locked or year in self.locked_years

@@ -108,3 +108,10 @@ def test_set_amount_returns_old_value_and_rejects_unknown_id() -> None:
     assert p.get("V1").amount(2023) == Decimal("2.5")  # type: ignore[union-attr]
     with pytest.raises(KeyError):
         p.set_amount("V9", 2023, 1)
+
+
+@pytest.mark.parametrize(("text", "year"), [("afprøvning kan indstilles til UIP 2027", 2027), ("", None),
+                                             ("UIP 20271 eller 2028", 2028), ("2025/2026", 2025),
+                                             ("runde 12 i 2026x", 2026), ("ingen år", None)])
+def test_next_round_year_is_the_first_four_digit_number_in_the_text(text: str, year: int | None) -> None:
+    assert Initiative(id="X1", name="x", next_round=text).next_round_year == year
