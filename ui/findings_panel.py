@@ -33,6 +33,7 @@ __all__ = ["FINDING_ROLE", "FindingItem", "FindingsList", "FindingsPanel"]
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 BATCH = 100
+MAX_KEPT_HEIGHTS = 50_000  # measured line heights kept (by line, width and font) before starting over
 
 
 class FindingItem:
@@ -62,22 +63,55 @@ class FindingItem:
 
 class _WrappedLines(QStyledItemDelegate):
     """Measures each line for the width it is painted in: the list's own measure used another width, so
-    a Danish line could get two lines' height and be cut to "…" while the next got a blank line."""
+    a Danish line could get two lines' height and be cut to "…" while the next got a blank line.
+
+    After a change to every initiative the list lays out thousands of new lines, a hundred per event
+    loop pass. What a line's measure depends on besides its text (the text rectangle left beside the
+    icon, the margins) is the same for every line of one severity, so it is worked out once per width,
+    font and severity; a line's height is kept by its key (what it shows) for that width and font, so
+    lines shown before (an undo, a redo) are not measured again."""
+
+    def __init__(self, parent: QListView) -> None:
+        super().__init__(parent)
+        self._shapes: dict[tuple[int, str, object], tuple[int, int, int]] = {}
+        self._heights: dict[tuple[int, str, object], int] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         view = self.parent()
+        model = index.model()
+        if not isinstance(view, QListView) or not isinstance(model, FindingsModel):
+            return super().sizeHint(option, index)
+        width = view.viewport().width() - 2 * view.spacing()
+        font = option.font.key()
+        row = index.row()
+        key = model.key(row)
+        height = self._heights.get((width, font, key))
+        if height is None:
+            finding = model.finding(row)
+            shape_key = (width, font, finding.severity if finding is not None else None)
+            shape = self._shapes.get(shape_key)
+            if shape is None:
+                shape = self._shapes[shape_key] = self._shape(option, index, view, width)
+            text_width, margin, icon_height = shape
+            bounds = option.fontMetrics.boundingRect(QRect(0, 0, text_width, 10_000),
+                                                     int(Qt.TextFlag.TextWordWrap),
+                                                     model.text(row).replace("\n", "\u2028"))
+            height = max(bounds.height(), icon_height) + 2 * margin
+            if len(self._heights) > MAX_KEPT_HEIGHTS:
+                self._heights.clear()
+            self._heights[(width, font, key)] = height
+        return QSize(width, height)
+
+    def _shape(self, option: QStyleOptionViewItem, index: QModelIndex, view: QListView, width: int
+               ) -> tuple[int, int, int]:
+        """(width the text wraps in, margin, icon height) of a line like ``index`` in a list ``width`` wide."""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        if not isinstance(view, QListView):
-            return super().sizeHint(option, index)
-        opt.rect = QRect(0, 0, view.viewport().width() - 2 * view.spacing(), 10_000)
+        opt.rect = QRect(0, 0, width, 10_000)
         style = view.style()
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-        bounds = opt.fontMetrics.boundingRect(QRect(0, 0, max(1, text_rect.width() - 2 * margin), 10_000),
-                                              int(Qt.TextFlag.TextWordWrap), opt.text)
-        height = max(bounds.height(), opt.decorationSize.height()) + 2 * margin
-        return QSize(opt.rect.width(), height)
+        return max(1, text_rect.width() - 2 * margin), margin, opt.decorationSize.height()
 
 
 class FindingsList(QListView):
