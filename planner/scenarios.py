@@ -91,19 +91,32 @@ def restore(portfolio: Portfolio, scenario: Scenario, *, ids: Iterable[str] | No
     is the programme's given, not a planner's figure). With ``respect_locks`` locked amounts stay.
     """
     wanted = None if ids is None else set(ids)
-    columns: tuple[list, list, list, list] = ([], [], [], [])
+    cell_ids: list[str] = []
+    years: list[int] = []
+    olds: list[Decimal | None] = []
+    news: list[Decimal | None] = []
+    add_id, add_year, add_old, add_new = cell_ids.append, years.append, olds.append, news.append
+    known = scenario.amounts
+    no_years: frozenset[int] = frozenset()
     for ini in portfolio.initiatives:
-        if wanted is not None and ini.id not in wanted:
+        ini_id = ini.id
+        if wanted is not None and ini_id not in wanted:
             continue
-        target = scenario.amounts.get(ini.id)
-        if target is None or (respect_locks and ini.locked):
-            continue
-        for year in sorted(ini.amounts.keys() | target.keys()):
-            old, new = ini.amounts.get(year), target.get(year)
-            if old == new or (respect_locks and year in ini.locked_years):
+        target = known.get(ini_id)
+        amounts = ini.amounts
+        if target is None or amounts == target or (respect_locks and ini.locked):
+            continue  # equal dicts: every year's value equal, none to change (a reset of an untouched row)
+        kept = ini.locked_years if respect_locks else no_years
+        get_old, get_new = amounts.get, target.get
+        for year in sorted(amounts.keys() | target.keys()):
+            old, new = get_old(year), get_new(year)
+            if old == new or year in kept:
                 continue
-            for col, value in zip(columns, (ini.id, year, old, new)):
-                col.append(value)
+            add_id(ini_id)
+            add_year(year)
+            add_old(old)
+            add_new(new)
+    columns = (cell_ids, years, olds, news)
     return ChangeSet(*map(tuple, columns), op="restore", params={"scenario": scenario.name})
 
 
