@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedWidget,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import Portfolio, area_label
 from planner.phases import PHASES
+from ui.column_fit import fit_columns
 from ui.initiatives_model import ID_ROLE, InitiativesModel
 from ui.initiatives_proxy import NO_PHASE, InitiativesProxy
 
@@ -156,24 +155,8 @@ class InitiativesPanel(QWidget):
         self.proxy.set_phase(self.phase_filter.currentData())
 
     def fit_columns(self, columns: Iterable[int], candidates: int = 24) -> None:
-        """``resizeColumnToContents`` for ``columns``, measuring only the rows with the longest texts.
-
-        Qt's own asks the model for up to 1,000 rows per column (≈ 0.4 s per column through Python);
-        the cell widths come from the same delegate, so the result is the same unless a shorter text
-        is drawn wider than a longer one (then by a few pixels at most)."""
-        header = self.table.horizontalHeader()
-        delegate = self.table.itemDelegate()
-        option = QStyleOptionViewItem()
-        self.table.initViewItemOption(option)
-        grid = 1 if self.table.showGrid() else 0
-        for col in columns:
-            lengths = list(map(len, self.model.column_texts(col)))
-            width = header.sectionSizeHint(col)
-            for row in heapq.nlargest(candidates, range(len(lengths)), key=lengths.__getitem__):
-                index = self.proxy.mapFromSource(self.model.index(row, col))
-                if index.isValid():
-                    width = max(width, delegate.sizeHint(option, index).width() + grid)
-            header.resizeSection(col, width)
+        """Size ``columns`` to their header and widest cells (see :mod:`ui.column_fit`)."""
+        fit_columns(self.table, self.model, columns, candidates)
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()

@@ -2,9 +2,9 @@
 
 :class:`TotalsModel` has the same columns as the :class:`~ui.initiatives_model.InitiativesModel` it
 follows (so a view can line them up) and three rows: allocated, frame, remaining = frame − allocated.
-It listens to the initiatives model: a reset or a change of columns resets it; ``dataChanged`` there
-(one signal per changed cell) schedules one recompute on the next event-loop turn, and ``refresh()``
-recomputes at once; either emits ``dataChanged`` here only for the cells whose value changed.
+It listens to the initiatives model: a reset resets it, a change of columns sums the new columns only;
+``dataChanged`` there (one signal per changed cell) schedules one recompute on the next event-loop turn,
+and ``refresh()`` recomputes at once; either emits ``dataChanged`` here only for the cells whose value changed.
 Once it follows a document (:meth:`~TotalsModel.follow`), an amount edit is applied from its ChangeSet in
 O(changed cells) (:meth:`~TotalsModel.apply_changes`) instead of summing the whole portfolio again.
 """
@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.amounts import ZERO, format_amount
-from planner.model import CostCategory
+from ui.column_fit import amount_values
 from ui.initiatives_model import AMOUNT_ROLE, InitiativesModel
 from ui.plain_text import tooltip
 
@@ -64,8 +64,8 @@ class TotalsModel(QAbstractTableModel):
         self._synced = False
         self._recompute()
         source.modelReset.connect(self._reset)
-        source.columnsInserted.connect(self._reset)
-        source.columnsRemoved.connect(self._reset)
+        source.columnsInserted.connect(self._columns_changed)
+        source.columnsRemoved.connect(self._columns_changed)
         source.rowsInserted.connect(self._schedule)
         source.rowsRemoved.connect(self._schedule)
         source.dataChanged.connect(self._schedule)
@@ -94,17 +94,20 @@ class TotalsModel(QAbstractTableModel):
         return self._values[row][self._keys.index(key)] if key in self._keys else None
 
     # -- sums ----------------------------------------------------------------------------------------
-    def _sums(self) -> list[list[Decimal | None]]:
+    def _sums(self, keys: list[str] | None = None) -> list[list[Decimal | None]]:
+        """Allocated, frame and remaining of the columns ``keys`` (all columns when None)."""
+        keys = self._keys if keys is None else keys
         portfolio = self._source.portfolio
         by_year: dict[int, Decimal] = {y: ZERO for y in portfolio.years}
-        for ini in portfolio.initiatives:
-            for y, a in ini.amounts.items():
-                by_year[y] = by_year.get(y, ZERO) + a
+        if any(key.startswith("year:") or key == "total" for key in keys):
+            for ini in portfolio.initiatives:
+                for y, a in ini.amounts.items():
+                    by_year[y] = by_year.get(y, ZERO) + a
         grand = sum(by_year.values(), ZERO)
         frame = portfolio.frame
         allocated: list[Decimal | None] = []
         framed: list[Decimal | None] = []
-        for key in self._keys:
+        for key in keys:
             if key.startswith("year:"):
                 year = int(key[5:])
                 allocated.append(by_year.get(year, ZERO))
@@ -113,11 +116,10 @@ class TotalsModel(QAbstractTableModel):
                 allocated.append(grand)
                 framed.append(frame.effective_total())
             elif key == "delta":
-                allocated.append(sum((self._source.value(i, "delta") for i in portfolio.initiatives), ZERO))
+                allocated.append(sum(amount_values(self._source, self._source.column_of("delta")), ZERO))
                 framed.append(None)
             elif key.startswith("cost:"):
-                cat = CostCategory(key[5:])
-                allocated.append(sum((i.costs.get(cat, ZERO) for i in portfolio.initiatives), ZERO))
+                allocated.append(sum(filter(None, amount_values(self._source, self._source.column_of(key))), ZERO))
                 framed.append(None)
             else:
                 allocated.append(None)
@@ -148,6 +150,22 @@ class TotalsModel(QAbstractTableModel):
         self._timer.stop()
         self.beginResetModel()
         self._recompute()
+        self.endResetModel()
+
+    def _columns_changed(self, *_args: object) -> None:
+        """The table showed or hid columns: the sums of the columns it kept are carried over and only the
+        new columns are summed (showing the cost columns re-summed every year of 10,000 initiatives)."""
+        if self._timer.isActive():  # a recompute is due: the kept sums may be out of date
+            self._reset()
+            return
+        kept = {key: [row[col] for row in self._values] for col, key in enumerate(self._keys)}
+        keys = [self._source.column_key(c) for c in range(self._source.columnCount())]
+        new = [key for key in keys if key not in kept]
+        kept.update(zip(new, zip(*self._sums(new), strict=True), strict=True))
+        self.beginResetModel()
+        self._keys = keys
+        self._values = [[kept[key][row] for key in keys] for row in range(3)]
+        self._texts = [[self._text(r, c) for c in range(len(keys))] for r in range(3)]
         self.endResetModel()
 
     def _schedule(self, *_args: object) -> None:
