@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, Literal
 
 from planner.amounts import ZERO, to_json_number
@@ -22,6 +23,8 @@ AMOUNT = "amount"
 FIELDS: tuple[str, ...] = ("name", "area", "phase", "start", "end", "stated_total", "theme", "recipients",
                            "next_phase", "next_round", "notes")
 _ATTRS = {"start": "start_year", "end": "end_year"}
+# Every attribute field_value reads for FIELDS ("phase" reads phase_text too).
+_raw_fields = attrgetter(*(_ATTRS.get(name, name) for name in FIELDS), "phase_text")
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,14 @@ def _same(a: Any, b: Any) -> bool:
 
 def diff_initiatives(a: Initiative, b: Initiative) -> list[Change]:
     """Field changes first (FIELDS order), then yearly amounts by year; blank and 0 are the same."""
-    out = [Change("changed", a.id, name, None, field_value(a, name), field_value(b, name))
-           for name in FIELDS if not _same(field_value(a, name), field_value(b, name))]
+    raw_a, raw_b = _raw_fields(a), _raw_fields(b)
+    if raw_a == raw_b and tuple(map(type, raw_a)) == tuple(map(type, raw_b)):
+        out: list[Change] = []  # equal attributes of equal types give equal field values (most initiatives of a compare)
+    else:
+        out = [Change("changed", a.id, name, None, field_value(a, name), field_value(b, name))
+               for name in FIELDS if not _same(field_value(a, name), field_value(b, name))]
+    if a.amounts == b.amounts:
+        return out
     for year in sorted(set(a.amounts) | set(b.amounts)):
         old, new = a.amounts.get(year, ZERO), b.amounts.get(year, ZERO)
         if old != new:
