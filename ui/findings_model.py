@@ -56,6 +56,9 @@ class FindingsModel(QAbstractListModel):
         self._keys: list[Key] = []
         self._texts: dict[Key, str] = {}
         self._tips: dict[Key, str | None] = {}
+        # id(finding) → (that finding, its key) for the findings shown now and just before: an undo/redo
+        # brings the very Finding objects back (planner.validate.checkpoint), so their keys are not made anew.
+        self._key_memo: dict[int, tuple[Finding, Key]] = {}
         self._brushes = {sev: QBrush(colour) for sev, colour in COLOURS.items()}
 
     # -- reading -------------------------------------------------------------------------------------
@@ -110,7 +113,7 @@ class FindingsModel(QAbstractListModel):
         'patched' when lines were only removed and inserted (the view keeps its selection), 'reset'.
 
         Kept lines get the new Finding objects (FINDING_ROLE) without a signal: they look the same."""
-        keys = list(map(finding_key, findings))
+        keys = self._keys_of(findings)
         old = list(self._keys)
         if keys == old:
             self._findings = list(findings)
@@ -126,6 +129,16 @@ class FindingsModel(QAbstractListModel):
             outcome = "patched"
         self._prune(old)
         return outcome
+
+    def _keys_of(self, findings: list[Finding]) -> list[Key]:
+        """The findings' keys, those of findings shown now or just before taken from the memo."""
+        memo = self._key_memo
+        hits = list(map(memo.get, map(id, findings)))
+        keys = [finding_key(f) if hit is None or hit[0] is not f else hit[1] for hit, f in zip(hits, findings)]
+        shown = dict(zip(map(id, self._findings), zip(self._findings, self._keys)))
+        shown.update(zip(map(id, findings), zip(findings, keys)))
+        self._key_memo = shown
+        return keys
 
     @staticmethod
     def _runs(old: list[Key], new: list[Key]) -> list[tuple[int, int, int]] | None:

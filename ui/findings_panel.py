@@ -36,6 +36,17 @@ BATCH = 100
 MAX_KEPT_HEIGHTS = 50_000  # measured line heights kept (by line, width and font) before starting over
 
 
+def _errors_first(findings: list[Finding]) -> tuple[list[Finding], dict[Severity, int]]:
+    """The findings errors first, then warnings, then the rest, each in their order (a stable sort by
+    severity, in one pass), and how many there are of each severity."""
+    groups: dict[object, list[Finding]] = {severity: [] for severity in _ORDER}
+    other: list[Finding] = []
+    for finding in findings:
+        groups.get(finding.severity, other).append(finding)
+    return ([f for group in (*groups.values(), other) for f in group],
+            {severity: len(group) for severity, group in groups.items()})
+
+
 class FindingItem:
     """One line of the list, read like a QListWidgetItem (text, icon, colour, tooltip, data)."""
 
@@ -213,7 +224,7 @@ class FindingsPanel(QWidget):
         Lines are matched by what they show (severity, code, initiative, cell, parameters), so after a
         full revalidation the unchanged findings keep their lines, the selection and the scroll position;
         only lines of findings that are gone are taken out and new ones put in."""
-        ordered = sorted(findings, key=lambda f: _ORDER.get(f.severity, 3))
+        ordered, counts = _errors_first(findings)
         top = self.tree.indexAt(QPoint(2, 2)) if self.model.rowCount() else QModelIndex()
         top_key = self.model.key(top.row()) if top.isValid() else None
         current = self.tree.currentIndex()
@@ -229,7 +240,7 @@ class FindingsPanel(QWidget):
             row = self.model.row_of_key(top_key) if top_key is not None else -1
             self._scroll_target = self._scroll_value_of(row) if row > 0 else None
         self._findings = ordered
-        self._update_title(ordered)
+        self._update_title(ordered, counts)
 
     def _scroll_value_of(self, row: int) -> int:
         if self.tree.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem:
@@ -257,9 +268,8 @@ class FindingsPanel(QWidget):
         message = finding.message(self._lang)
         return tooltip(f"{self._severity_text(finding.severity)} · {finding.location() or where}\n{message}")
 
-    def _update_title(self, findings: list[Finding]) -> None:
-        errors = sum(f.severity == Severity.ERROR for f in findings)
-        warnings = sum(f.severity == Severity.WARNING for f in findings)
+    def _update_title(self, findings: list[Finding], counts: dict[Severity, int]) -> None:
+        errors, warnings = counts.get(Severity.ERROR, 0), counts.get(Severity.WARNING, 0)
         if not findings:
             self.title.setText(self.tr("Fejl og advarsler: ingen"))
         else:
