@@ -8,10 +8,11 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
+from typing import NamedTuple
 
 import numpy as np
 
-from planner.amount_cells import cells_of
+from planner.amount_cells import AmountCells, cells_of
 from planner.amounts import ZERO
 from planner.model import Initiative, Portfolio
 from planner.phases import PHASES, Phase
@@ -32,8 +33,9 @@ _PHASE = attrgetter("phase")
 """The fields the bars of an initiative depend on, besides the first and last year with money."""
 
 
-@dataclass(frozen=True)
-class LaneBar:
+class LaneBar(NamedTuple):
+    """One bar of a lane (a named tuple: a lane layout of 10,000 initiatives makes ~17,000 of them)."""
+
     row: int
     x0: float
     x1: float
@@ -189,32 +191,82 @@ def _sum_all_lanes(lay: PipelineLayout, portfolio: Portfolio) -> set[tuple[int, 
     return changed
 
 
+def _lane_amounts(portfolio: Portfolio, cells: AmountCells | None, phases: list[Phase | None],
+                  phase_of: list[object], years: list[int]
+                  ) -> tuple[dict[Phase | None, dict[int, Decimal]], dict[int, Decimal]]:
+    """Per lane year → the sum of its initiatives' amounts, and the totals per year: from the cells'
+    tenths in whole-array passes when ``cells`` is given, else amount by amount."""
+    if cells is not None:
+        rank = {p: k for k, p in enumerate(phases)}
+        groups = np.fromiter(map(rank.__getitem__, phase_of), dtype=np.int64, count=len(phase_of))
+        sums = group_year_tenths(cells, groups, len(phases), years)
+        if sums is not None:
+            lanes = {p: decimal_row(row, years) for p, row in zip(phases, sums, strict=True)}
+            return lanes, decimal_row(sums.sum(axis=0), years)
+    amounts: dict[Phase | None, dict[int, Decimal]] = {p: {y: ZERO for y in years} for p in phases}
+    for ini in portfolio.initiatives:
+        lane = amounts[ini.phase]
+        for y, a in ini.amounts.items():
+            lane[y] = lane.get(y, ZERO) + a
+    return amounts, portfolio.totals_by_year()
+
+
 def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
+    """The whole layout. One pass over the initiatives with the fields read as lists and the first and
+    last funded years and the lane sums taken from the cell columns (``planner.amount_cells``) when every
+    amount is a whole number of tenths; the per-initiative path otherwise (issue 7: at 10,000 initiatives
+    the phases tab is laid out when shown after a new workbook or a scenario)."""
+    inis = portfolio.initiatives
     lay = PipelineLayout(years=portfolio.all_years())
     years = lay.years
     end_of_portfolio = (max(years) + 1) if years else None
     phases: list[Phase | None] = list(PHASES)
-    if any(i.phase is None for i in portfolio.initiatives):
+    lay.order = [ini.id for ini in inis]
+    lay.placing = placing = field_lists(inis, _PLACING)
+    if any(p is None for p in placing["phase"]):
         phases.append(None)
     items: dict[Phase | None, list[tuple[float, float, str, bool, Phase | None]]] = {p: [] for p in phases}
-    amounts: dict[Phase | None, dict[int, Decimal]] = {p: {y: ZERO for y in years} for p in phases}
     ids: dict[Phase | None, list[str]] = {p: [] for p in phases}
     xs: list[float] = [float(min(years)), float(max(years) + 1)] if years else []
-    names = {ini.id: " ".join(ini.name.split()) for ini in portfolio.initiatives}
-    for ini in portfolio.initiatives:
-        lay.shown[ini.id] = (_placement(ini), dict(ini.amounts))
-        ids[ini.phase].append(ini.id)
-        for y, a in ini.amounts.items():
-            amounts[ini.phase][y] = amounts[ini.phase].get(y, ZERO) + a
-        span = initiative_span(ini)
+    cells = cells_of(portfolio)
+    whole = cells.arrays().tenths is not None and len(cells.starts) - 1 == len(inis)
+    spans = funded_spans(cells) if whole else None
+    firsts, lasts = (spans[0].tolist(), spans[1].tolist()) if spans is not None else ([], [])
+    next_years: dict[str, int | None] = {}
+    names: dict[str, str] = {}
+    shown = lay.shown
+    for k, (ini, phase, start, end, sq, eq, stated_next, next_round, name) in enumerate(zip(
+            inis, placing["phase"], placing["start_year"], placing["end_year"], placing["start_quarter"],
+            placing["end_quarter"], placing["next_phase"], placing["next_round"], placing["name"], strict=True)):
+        iid = ini.id
+        names[iid] = " ".join(name.split())
+        if spans is None:
+            span = initiative_span(ini)
+        else:  # initiative_span, from the cells' first and last funded year
+            first = start if start is not None else (firsts[k] if firsts[k] >= 0 else None)
+            last = end if end is not None else (lasts[k] if lasts[k] >= 0 else None)
+            if first is None or last is None:
+                span = None
+            else:
+                first, last = min(first, last), max(first, last)
+                x0 = first + ((sq - 1) / 4 if sq else 0.0)
+                x1 = last + (eq / 4 if eq else 1.0)
+                span = (x0, x1 if x1 > x0 else x0 + 0.25)
+        nxt = stated_next if stated_next is not None else (phase.next() if phase is not None else None)
+        if next_round in next_years:
+            nyear = next_years[next_round]
+        else:
+            nyear = next_years[next_round] = ini.next_round_year
+        shown[iid] = ((phase, span, nxt, nyear, name), dict(ini.amounts))
+        ids[phase].append(iid)
         if span is not None:
-            items[ini.phase].append((span[0], span[1], ini.id, False, ini.phase))
+            items[phase].append((span[0], span[1], iid, False, phase))
             xs.extend(span)
-        nxt, nyear = next_phase_of(ini), ini.next_round_year
         if nxt is not None and nyear is not None:
             x1 = float(max(nyear + 1, end_of_portfolio or nyear + 1))
-            items[nxt].append((float(nyear), x1, ini.id, True, nxt))
+            items[nxt].append((float(nyear), x1, iid, True, nxt))
             xs.extend((float(nyear), x1))
+    amounts, lay.totals = _lane_amounts(portfolio, cells if whole else None, phases, placing["phase"], years)
     row = 0
     for lane_index, phase in enumerate(phases):
         current = sorted((t for t in items[phase] if not t[3]), key=lambda t: (t[0], t[1]))
@@ -240,13 +292,8 @@ def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
     lay.row_kind.append("total")
     lay.row_lane.append(-1)
     lay.bars_by_row.append([])
-    lay.totals = portfolio.totals_by_year()
-    lay.order = [ini.id for ini in portfolio.initiatives]
-    lay.placing = field_lists(portfolio.initiatives, _PLACING)
-    if len(lay.shown) == len(lay.order):
-        cells = cells_of(portfolio)
-        if cells.arrays().tenths is not None:
-            lay.spans = funded_spans(cells)
+    if whole and len(shown) == len(lay.order):
+        lay.spans = spans
     if xs:
         lay.x_min, lay.x_max = math.floor(min(xs)), math.ceil(max(xs))
     return lay
