@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import repeat
+from operator import is_, sub
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
@@ -188,15 +190,7 @@ class TotalsModel(QAbstractTableModel):
         The ``refresh()`` that follows for the same edit (the document's ``changed``) is then skipped.
         Falls back to a full recompute when a changed year has no column (the columns are about to change).
         """
-        by_year: dict[int, Decimal] = {}
-        amounts_of = self._amounts_lookup(changes.ids)
-        for iid, year, old, new in zip(changes.ids, changes.years, changes.olds, changes.news, strict=True):
-            amounts = amounts_of(iid)
-            now = amounts.get(year) if amounts is not None else None
-            diff = (new or ZERO) - (old or ZERO)
-            if now == old and now != new:  # the same ChangeSet reports its undo too: then it was reverted
-                diff = -diff
-            by_year[year] = by_year.get(year, ZERO) + diff
+        by_year = self._year_differences(changes)
         deltas = {f"year:{year}": diff for year, diff in by_year.items()}
         if any(k not in self._keys for k in deltas):
             self._synced = False
@@ -222,6 +216,35 @@ class TotalsModel(QAbstractTableModel):
                     self._texts[row][col] = text
                     self.dataChanged.emit(self.index(row, col), self.index(row, col))
         self._synced = True
+
+    def _year_differences(self, changes: _Changes) -> dict[int, Decimal]:
+        """year → what the ChangeSet just applied (or reverted) added to that year's allocations."""
+        by_year: dict[int, Decimal] = {}
+        if len(changes.ids) > _FEW_CELLS:
+            # A big set (fit to frame, reset, a scenario: ≈ 35,000 cells at 10,000) was applied or reverted
+            # whole (planner.edits checks every cell first): its first cell tells which, and the differences
+            # are summed per year in one pass, not one id look-up and direction test per cell.
+            portfolio = self._source.portfolio
+            ini = portfolio.get(changes.ids[0])
+            now = ini.amounts.get(changes.years[0]) if ini is not None else None
+            reverted = now == changes.olds[0] and now != changes.news[0]
+            news, olds = (changes.olds, changes.news) if reverted else (changes.news, changes.olds)
+            if any(map(is_, news, repeat(None))) or any(map(is_, olds, repeat(None))):  # blanks
+                news = [ZERO if n is None else n for n in news]
+                olds = [ZERO if o is None else o for o in olds]
+            by_year = dict.fromkeys(changes.years, ZERO)
+            for year, diff in zip(changes.years, map(sub, news, olds)):
+                by_year[year] += diff
+            return by_year
+        amounts_of = self._amounts_lookup(changes.ids)
+        for iid, year, old, new in zip(changes.ids, changes.years, changes.olds, changes.news, strict=True):
+            amounts = amounts_of(iid)
+            now = amounts.get(year) if amounts is not None else None
+            diff = (new or ZERO) - (old or ZERO)
+            if now == old and now != new:  # the same ChangeSet reports its undo too: then it was reverted
+                diff = -diff
+            by_year[year] = by_year.get(year, ZERO) + diff
+        return by_year
 
     def _amounts_lookup(self, ids: tuple[str, ...]) -> Callable[[str], dict[int, Decimal] | None]:
         """id → that initiative's amounts (the first initiative with the id, as ``Portfolio.get``): one id
