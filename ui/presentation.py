@@ -7,7 +7,7 @@ controller remembers what it hid so leaving restores the window exactly.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,19 +22,24 @@ if TYPE_CHECKING:
 
 
 class KeyTotalsBar(QWidget):
-    """One line of key figures: initiatives, allocated, frame and what is left (or over)."""
+    """One line of key figures: initiatives, allocated, frame and what is left (or over).
+
+    Invariant: after ``update_from(portfolio, …)`` the bar keeps every initiative's total by position and
+    the count and sum per area, so an edit adjusts them and ``show_area`` (a presentation step) re-shows
+    them without re-summing 10,000 initiatives; the window tells the bar about every change.
+    """
 
     def __init__(self, lang: str = "da", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
         self._area: str | None = None
-        # What update_from summed last: (portfolio, area), each initiative's total (None = other area),
-        # position by id, count and sum; an edit adjusts these instead of re-summing every initiative.
-        self._summed: tuple[Portfolio, str | None] | None = None
-        self._totals: list[Decimal | None] = []
+        # What update_from summed last: the portfolio, each initiative's total and area by position,
+        # position by id, and count and sum per area; an edit adjusts these instead of re-summing.
+        self._summed: Portfolio | None = None
+        self._totals: list[Decimal] = []
+        self._areas: list[str] = []
         self._positions: dict[str, int] = {}
-        self._count = 0
-        self._allocated = ZERO
+        self._by_area: dict[str, list[Any]] = {}  # area → [count, sum]
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.area_label = QLabel()
@@ -60,6 +65,14 @@ class KeyTotalsBar(QWidget):
         self.area_label.setText(area_label(area, self._lang) + " ·" if area else "")
         self.area_label.setVisible(bool(area))
 
+    def show_area(self, portfolio: Portfolio, area: str | None) -> None:
+        """Show the figures of ``area`` (None: all): from the kept sums when they are of ``portfolio``."""
+        self.set_area(area)
+        if self._summed is portfolio and len(self._totals) == len(portfolio.initiatives):
+            self._show(portfolio)
+        else:
+            self.update_from(portfolio)
+
     def update_from(self, portfolio: Portfolio, changes: object = None) -> None:
         """Show the figures of ``portfolio``. ``changes`` (a ChangeSet just applied or reverted) lets the
         allocated sum be updated from those initiatives' totals alone instead of re-summing them all."""
@@ -69,33 +82,45 @@ class KeyTotalsBar(QWidget):
 
     def _sum_all(self, portfolio: Portfolio) -> None:
         inis = portfolio.initiatives
-        self._totals = [i.total if self._area is None or i.area == self._area else None for i in inis]
+        self._totals = [sum(i.amounts.values(), ZERO) for i in inis]  # Initiative.total
+        self._areas = [i.area for i in inis]
         self._positions = dict(zip((i.id for i in inis), range(len(inis))))
-        self._count = sum(t is not None for t in self._totals)
-        self._allocated = sum((t for t in self._totals if t is not None), ZERO)
-        self._summed = (portfolio, self._area)
+        by_area: dict[str, list[Any]] = {}
+        for area, total in zip(self._areas, self._totals, strict=True):
+            kept = by_area.get(area)
+            if kept is None:
+                by_area[area] = [1, total]
+            else:
+                kept[0] += 1
+                kept[1] += total
+        self._by_area = by_area
+        self._summed = portfolio
 
     def _apply_changes(self, portfolio: Portfolio, ids: object) -> bool:
         """Adds the changed initiatives' new totals minus what they were; False when the kept sums do not
-        belong to this portfolio and area, or rows came, went or share an id (then everything is summed)."""
+        belong to this portfolio, or rows came, went or share an id (then everything is summed)."""
         inis = portfolio.initiatives
-        summed = self._summed
-        if (summed is None or summed[0] is not portfolio or summed[1] != self._area
-                or len(self._totals) != len(inis) or len(self._positions) != len(inis)):
+        if (self._summed is not portfolio or len(self._totals) != len(inis)
+                or len(self._positions) != len(inis)):
             return False
         for ini_id in dict.fromkeys(ids):  # type: ignore[call-overload]
             pos = self._positions.get(ini_id)
-            if pos is None or inis[pos].id != ini_id:
+            if pos is None or inis[pos].id != ini_id or inis[pos].area != self._areas[pos]:
                 return False
-            old = self._totals[pos]
-            if old is not None:
-                new = inis[pos].total
-                self._totals[pos] = new
-                self._allocated += new - old
+            new = inis[pos].total
+            self._by_area[self._areas[pos]][1] += new - self._totals[pos]
+            self._totals[pos] = new
         return True
 
+    def _figures(self) -> tuple[int, Decimal]:
+        """(count, allocated) of the shown area, or of all areas."""
+        if self._area is not None:
+            count, allocated = self._by_area.get(self._area, (0, ZERO))
+            return count, allocated
+        return len(self._totals), sum((kept[1] for kept in self._by_area.values()), ZERO)
+
     def _show(self, portfolio: Portfolio) -> None:
-        allocated, count = self._allocated, self._count
+        count, allocated = self._figures()
         unit = portfolio.unit or "mio. kr."
         parts = [self.tr("{n} initiativer").format(n=count),
                  self.tr("Bevilget {amount} {unit}").format(amount=format_amount(allocated, self._lang), unit=unit)]
@@ -137,11 +162,9 @@ class PresentationController(QObject):
         return self._active
 
     def areas(self) -> list[str]:
-        seen: list[str] = []
-        for ini in self._win.document.portfolio.initiatives:
-            if ini.area and ini.area not in seen:
-                seen.append(ini.area)
-        return seen
+        """The areas in the order they first occur."""
+        return [area for area in dict.fromkeys(ini.area for ini in self._win.document.portfolio.initiatives)
+                if area]
 
     def current_area(self) -> str | None:
         areas = self.areas()
@@ -214,5 +237,4 @@ class PresentationController(QObject):
     def _apply_area(self) -> None:
         area = self.current_area()
         call(self._win.views["timeline"], "show_area", area)
-        self._win.totals.set_area(area)
-        self._win.totals.update_from(self._win.document.portfolio)
+        self._win.totals.show_area(self._win.document.portfolio, area)
