@@ -120,7 +120,11 @@ def test_the_same_filter_again_builds_nothing(qtbot: QtBot, monkeypatch: pytest.
     view.set_visible_ids(None)  # what the window does after every portfolio replace
     assert len(built) == 1
     view.set_visible_ids({"V1", "V2"})
+    picked = view.timeline_layout()
     view.set_visible_ids({"V1", "V2"})
     view.show_area(None)
-    assert len(built) == 2
+    assert view.timeline_layout() is picked  # the same filter again picks nothing again
+    view.set_visible_ids(None)
+    view.set_visible_ids({"V3"})
+    assert len(built) == 1  # a filter picks rows from the portfolio's layout: never laid out again
     assert view.row_count() == len(view.timeline_layout().rows) > 0

@@ -10,11 +10,13 @@ selection or an edit is a repaint, never a rebuild of graphics items.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from planner.amounts import format_amount
@@ -91,12 +93,48 @@ class Row:
     count: int = 0  # initiatives under a header
 
 
+class DerivedBars:
+    """``bars_by_row`` of a layout derived from the whole portfolio's (:func:`derive_layout`): row r's bars
+    are those of the base row ``source[r]``, made with row r when first asked for (painting asks for the
+    rows in view only), so a filter change does not make thousands of bars again."""
+
+    def __init__(self, base: list[list[Bar]] | DerivedBars, source: list[int]) -> None:
+        self._base = base
+        self._source = source
+        self._made: dict[int, list[Bar]] = {}
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    def __getitem__(self, r: int) -> list[Bar]:
+        if r < 0:
+            r += len(self._source)
+        if not 0 <= r < len(self._source):
+            raise IndexError(r)
+        bars = self._made.get(r)
+        if bars is None:
+            bars = self._made[r] = [Bar(r, b.x0, b.x1, b.phase, b.initiative_id, b.next)
+                                    for b in self._base[self._source[r]]]
+        return bars
+
+    def __setitem__(self, r: int, bars: list[Bar]) -> None:
+        self._made[r] = bars
+
+    def __iter__(self) -> Iterator[list[Bar]]:
+        return (self[r] for r in range(len(self._source)))
+
+
 @dataclass
 class TimelineLayout:
-    """Rows and bars of a portfolio; rows at y = 0, 1, 2 … from the top."""
+    """Rows and bars of a portfolio; rows at y = 0, 1, 2 … from the top.
+
+    A layout made by :func:`derive_layout` keeps its ``base`` (the whole portfolio's layout) and ``source``
+    (its row r shows the base's row ``source[r]``); both must then be updated together
+    (:func:`update_rows`), the base first. ``cache`` holds arrays made from the rows (:mod:`ui.timeline_dense`),
+    dropped when rows change."""
 
     rows: list[Row] = field(default_factory=list)
-    bars_by_row: list[list[Bar]] = field(default_factory=list)
+    bars_by_row: list[list[Bar]] | DerivedBars = field(default_factory=list)
     row_of: dict[str, int] = field(default_factory=dict)
     x_min: float = 0.0
     x_max: float = 1.0
@@ -106,6 +144,9 @@ class TimelineLayout:
     members: dict[int, list[Initiative]] = field(default_factory=dict)  # header row → its initiatives shown
     stale: set[int] = field(default_factory=set)  # header rows whose total and detail are to be summed again
     lang: str = "da"
+    base: TimelineLayout | None = field(default=None, repr=False, compare=False)
+    source: list[int] | None = field(default=None, repr=False, compare=False)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def header_text(self, r: int) -> str:
         """The detail text of header row ``r``, summed again first when its initiatives' figures changed."""
@@ -174,6 +215,8 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
     for ini in portfolio.initiatives:
         groups.setdefault(ini.area or "", []).append(ini)
     x_lo, x_hi = math.inf, -math.inf
+    bars_by_row: list[list[Bar]] = []
+    layout.bars_by_row = bars_by_row
     for tint, (group, all_members) in enumerate(groups.items()):
         if area is not None and group != area:
             continue
@@ -185,7 +228,7 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
         layout.rows.append(Row("header", label, area=group, tint=tint, count=len(members)))
         layout.members[head] = members
         layout.stale.add(head)
-        layout.bars_by_row.append([])
+        bars_by_row.append([])
         for ini in members:
             r = len(layout.rows)
             layout.rows.append(Row("initiative", ini.name, ini.id, group, tint, header=head))
@@ -193,9 +236,16 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
             bars = bars_for(ini, r, end_of_portfolio)
             for b in bars:
                 x_lo, x_hi = min(x_lo, b.x0), max(x_hi, b.x1)
-            layout.bars_by_row.append(bars)
+            bars_by_row.append(bars)
     if not lazy:
         layout.fresh_headers()
+    _set_x_range(layout, x_lo, x_hi)
+    return layout
+
+
+def _set_x_range(layout: TimelineLayout, x_lo: float, x_hi: float) -> None:
+    """Whole years around the bars shown (``x_lo`` … ``x_hi``) and the portfolio's years."""
+    years = layout.years
     if years:
         x_lo, x_hi = min(x_lo, float(min(years))), max(x_hi, float(max(years) + 1))
     if x_lo <= x_hi:
@@ -203,6 +253,58 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
     else:
         today = date.today().year
         layout.x_min, layout.x_max = float(today), float(today + 1)
+
+
+def row_extents(layout: TimelineLayout) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the left end of its leftmost bar and the right end of its rightmost (±inf without bars)."""
+    ext = layout.cache.get("extents")
+    if ext is None:
+        n = len(layout.rows)
+        lo, hi = np.full(n, math.inf), np.full(n, -math.inf)
+        for r, bars in enumerate(layout.bars_by_row):
+            if bars:
+                lo[r] = min(b.x0 for b in bars)
+                hi[r] = max(b.x1 for b in bars)
+        ext = layout.cache["extents"] = (lo, hi)
+    return ext
+
+
+def derive_layout(base: TimelineLayout, visible: set[str] | None = None, area: str | None = None) -> TimelineLayout:
+    """What :func:`build_layout` makes for this filter, picked from ``base`` (the unfiltered layout of the same
+    portfolio, kept up to date): rows are copied without asking the initiatives again, bars are made only
+    when painted (:class:`DerivedBars`). ``base`` itself when nothing is filtered."""
+    if visible is None and area is None:
+        return base
+    layout = TimelineLayout(years=base.years, initiatives=base.initiatives, filtered=True, lang=base.lang,
+                            base=base)
+    rows, source, row_of = layout.rows, [], layout.row_of
+    base_rows = base.rows
+    for h in sorted(base.members):
+        head, members = base_rows[h], base.members[h]
+        if area is not None and head.area != area:
+            continue
+        picked = range(len(members)) if visible is None else \
+            [k for k, ini in enumerate(members) if ini.id in visible]
+        if not picked:
+            continue
+        top = len(rows)
+        rows.append(Row("header", head.label, area=head.area, tint=head.tint, count=len(picked)))
+        source.append(h)
+        layout.members[top] = [members[k] for k in picked] if visible is not None else list(members)
+        layout.stale.add(top)
+        for k in picked:
+            b = base_rows[h + 1 + k]
+            row_of.setdefault(b.initiative_id, len(rows))
+            rows.append(Row("initiative", b.label, b.initiative_id, b.area, b.tint, header=top))
+            source.append(h + 1 + k)
+    layout.source = source
+    layout.bars_by_row = DerivedBars(base.bars_by_row, source)
+    x_lo, x_hi = math.inf, -math.inf
+    if source:
+        lo, hi = row_extents(base)
+        picked_rows = np.asarray(source, dtype=np.intp)
+        x_lo, x_hi = float(lo[picked_rows].min()), float(hi[picked_rows].max())
+    _set_x_range(layout, x_lo, x_hi)
     return layout
 
 
@@ -246,6 +348,8 @@ def update_rows(layout: TimelineLayout, portfolio: Portfolio, ids: set[str], lan
             heads.add(entry.header)
         dirty.add(row)
     layout.stale.update(heads)
+    if changed:
+        layout.cache.clear()
     return dirty | heads
 
 

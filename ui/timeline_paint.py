@@ -3,7 +3,7 @@
 :class:`BarsItem` paints only the rows inside the visible range, straight from the layout
 (:mod:`ui.timeline_items`), so thousands of initiatives stay smooth and a selection or an edit is a
 repaint, never a rebuild of graphics items. Rows thinner than ``DENSE_ROW_PX`` are drawn as plain
-coloured lines from a cached image.
+coloured lines from a cached image, filled from arrays (:mod:`ui.timeline_dense`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from planner.phases import Phase
 from ui import palette
 from ui.chart_parts import DirtyRects, exposed_test, paint_region
+from ui.timeline_dense import dense_items, fill_dense
 from ui.timeline_items import BAR_HEIGHT, DENSE_ROW_PX, NEXT_BAR_HEIGHT, Bar, TimelineLayout, tr
 
 
@@ -195,7 +196,10 @@ class BarsItem(pg.GraphicsObject):
                 if rect.height() < 1.0:
                     rect.setHeight(1.0)
                 p.fillRect(rect, fill)
-        row_of_selected = lay.row_of.get(self._selected)
+        self._paint_dense_selection(p, tr_, view, rows)
+
+    def _paint_dense_selection(self, p: QPainter, tr_: QTransform, view: QRectF, rows: Iterable[int]) -> None:
+        row_of_selected = self._layout.row_of.get(self._selected)
         if row_of_selected is not None and row_of_selected in rows:
             sel = QColor(palette.SELECTION)
             sel.setAlpha(120)
@@ -222,7 +226,11 @@ class BarsItem(pg.GraphicsObject):
             try:
                 q.setTransform(QTransform.fromTranslate(-target.x(), -target.y()))
                 if fresh:
-                    self._paint_dense(q, tr_, view, self._visible_rows())
+                    visible = self._visible_rows()
+                    if fill_dense(q, tr_, view, visible, dense_items(self._layout)):
+                        self._paint_dense_selection(q, tr_, view, visible)
+                    else:
+                        self._paint_dense(q, tr_, view, visible)
                 else:
                     visible = self._visible_rows()
                     for r in sorted(self._dirty_rows):
@@ -319,7 +327,7 @@ class RowLabelAxis(pg.AxisItem):
                      font: QFont) -> None:
         """Rows too thin to read: one tinted block per area in view, named where it is tall enough."""
         lay = self._layout
-        heads = [h for h, row in enumerate(lay.rows) if row.kind == "header"] + [len(lay.rows)]
+        heads = sorted(lay.members) + [len(lay.rows)]  # every header row has its initiatives listed
         fm = QFontMetricsF(font)
         p.setFont(font)
         for h, end in zip(heads, heads[1:]):

@@ -3,7 +3,9 @@
 Each initiative shows its current SUSI phase as a solid bar over its years and, when it may be proposed
 to a later round, the possible next phase as a faded dashed bar from that round. A "today" line and an
 optional status-date line mark time. Items are created once; ``refresh`` (coalesced by a single-shot
-timer) recomputes the layout and repaints, selection only restyles.
+timer) recomputes the layout and repaints, selection only restyles. The layout of the whole portfolio is
+kept; a filter (table search, area, phase, presentation's area) picks rows from it (:func:`derive_layout`)
+instead of laying the portfolio out again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ui.timeline_data import BarLabels, Snapshot
 from ui.timeline_items import (
     TimelineLayout,
     build_layout,
+    derive_layout,
     plain_to_tooltip_html,
     tooltip_text,
     tr,
@@ -76,6 +79,7 @@ class TimelineView(QWidget):
         self._selected = ""
         self._presentation = False
         self._layout = TimelineLayout()
+        self._base: TimelineLayout | None = None  # every initiative's rows; _layout is picked from it
         self._labels = BarLabels(self._portfolio, self.lang)
         self._snapshot: Snapshot | None = None  # what the layout was made from
         self._pending: set[str] | None = set()
@@ -171,7 +175,7 @@ class TimelineView(QWidget):
         self._flush()
         if visible != self._visible:
             self._visible = visible
-            self._relayout()
+            self._apply_filter()
         self.fit_all()
 
     def fit_all(self, initial: bool = False) -> None:
@@ -211,7 +215,7 @@ class TimelineView(QWidget):
         self._flush()
         if area != self._area:
             self._area = area
-            self._relayout()
+            self._apply_filter()
         self.fit_all()
 
     def areas(self) -> list[str]:
@@ -276,13 +280,30 @@ class TimelineView(QWidget):
         self._snapshot = None
         self._relayout()
 
+    def _update_rows(self, ids: set[str]) -> set[int] | None:
+        """Redo the rows of these initiatives in the whole portfolio's layout and in the filtered one shown;
+        None when the whole layout must be built again. The rows to repaint are the shown layout's (all of
+        them when it had to be picked again)."""
+        lay, base = self._layout, self._base
+        if base is not None and base is not lay:
+            if update_rows(base, self._portfolio, ids, self.lang) is None:
+                return None
+            rows = update_rows(lay, self._portfolio, ids, self.lang)
+            if rows is None:  # a bar leaves the filtered layout's years: pick the rows again
+                self._apply_filter()
+                return set()
+            return rows
+        return update_rows(lay, self._portfolio, ids, self.lang)
+
     def _update(self, ids: set[str]) -> bool:
         """Redo the rows of a few initiatives in place; False when the layout must be built again."""
         lay = self._layout
         names = {r: lay.rows[r].label for r in (lay.row_of.get(k) for k in ids) if r is not None}
-        rows = update_rows(lay, self._portfolio, ids, self.lang)
+        rows = self._update_rows(ids)
         if rows is None:
             return False
+        if lay is not self._layout:
+            names = {}
         if self._snapshot is not None:
             self._snapshot.patch(self._portfolio, ids)
         self._labels.forget(ids)
@@ -301,10 +322,14 @@ class TimelineView(QWidget):
             return False
         lay = self._layout
         names = {r: lay.rows[r].label for r in (lay.row_of.get(k) for k in ids) if r is not None}
-        rows = update_rows(lay, self._portfolio, set(ids), self.lang) if ids else set()
+        rows = self._update_rows(set(ids)) if ids else set()
         if rows is None:
             return False
+        if lay is not self._layout:
+            names, lay = {}, self._layout
         self._snapshot = snapshot
+        if self._base is not None and self._base is not lay:
+            self._base.mark_all_stale()
         lay.mark_all_stale()
         self._labels = BarLabels(self._portfolio, self.lang)
         self._bars.set_labels(self._labels)
@@ -315,18 +340,26 @@ class TimelineView(QWidget):
         return True
 
     def _relayout(self) -> None:
-        """Build the rows again (another portfolio, filter or area); the snapshot is kept when the
-        figures have not changed since it was taken."""
+        """Build the rows of the whole portfolio again (another portfolio, or figures that move rows), then
+        pick the filtered ones; the snapshot is kept when the figures have not changed since it was taken."""
         if self._snapshot is None:
             self._snapshot = Snapshot(self._portfolio)
             self._labels = BarLabels(self._portfolio, self.lang)
-        self._layout = build_layout(self._portfolio, self._visible, self._area, lang=self.lang, lazy=True)
+        self._base = build_layout(self._portfolio, None, None, lang=self.lang, lazy=True)
+        self._apply_filter()
+        self._update_legend()
+
+    def _apply_filter(self) -> None:
+        """Show the rows of the table's filter and the presentation's area, picked from the whole layout."""
+        if self._base is None:
+            self._relayout()
+            return
+        self._layout = derive_layout(self._base, self._visible, self._area)
         self._bars.set_layout(self._layout, self._labels)
         self._axis.set_layout(self._layout)
         self._grid.set_range(self._layout.x_min, self._layout.x_max)
         n = max(len(self._layout.rows), 1)
         self._vb.setLimits(xMin=self._layout.x_min - 3, xMax=self._layout.x_max + 3, yMin=-1.5, yMax=n + 1.5)
-        self._update_legend()
 
     def _update_legend(self) -> None:
         entries = legend_entries(include_unknown=any(i.phase is None for i in self._portfolio.initiatives))
