@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from functools import cmp_to_key
+from functools import cache, cmp_to_key
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -33,6 +33,20 @@ NO_PHASE = "ukendt"
 TEXT_KEYS = frozenset({"id", "name", "area", "phase"})  # the columns the search text and filters are made from
 
 
+def _fold(text: str) -> str:
+    """:func:`planner.phases.fold`, without its per-character accent pass when the text is plain ASCII once
+    æ, ø and å are spelled out (nearly every name): the same key, ≈ 10× faster (the first search at 10,000
+    initiatives folds every initiative's texts)."""
+    t = text.strip().lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return " ".join(t.split()) if t.isascii() else fold(text)
+
+
+@cache
+def _area_names(area: str) -> tuple[str, ...]:
+    """An area named in both languages (what a search for "children" or "børn" finds)."""
+    return (area_label(area, "da"), area_label(area, "en")) if area else ()
+
+
 def _order(value: Any) -> tuple[int, Any]:
     """Blanks last; numbers by value; text case- and accent-insensitively."""
     if value is None or value == "":
@@ -41,7 +55,7 @@ def _order(value: Any) -> tuple[int, Any]:
         return (0, value)
     if isinstance(value, tuple):
         return (0, value)
-    return (1, fold(str(value)))
+    return (1, _fold(str(value)))
 
 
 def _less(a: tuple[int, Any], b: tuple[int, Any]) -> bool:
@@ -61,8 +75,8 @@ def _cmp(a: tuple[int, Any], b: tuple[int, Any]) -> int:
 def _search_text(ini: Initiative) -> str:
     """What the search box matches: the texts of an initiative, its phase and area named in both languages."""
     phase = (ini.phase.label_da, ini.phase.label_en) if ini.phase else ()
-    areas = (area_label(ini.area, "da"), area_label(ini.area, "en")) if ini.area else ()
-    return fold(" ".join((ini.id, ini.name, ini.area, ini.theme, ini.recipients, ini.phase_text, *phase, *areas)))
+    return _fold(" ".join((ini.id, ini.name, ini.area, ini.theme, ini.recipients, ini.phase_text, *phase,
+                           *_area_names(ini.area))))
 
 
 def sorted_rows(keys: Sequence[tuple[int, Any]], rows: list[int], descending: bool) -> list[int]:
@@ -262,7 +276,7 @@ class InitiativesProxy(QAbstractProxyModel):
 
     # -- filters ------------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        key = fold(text)
+        key = _fold(text)
         if key != self._text:
             self._text = key
             self._relayout()
