@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_
+from typing import NamedTuple
 
 from planner.amounts import ZERO
 from planner.cells import CellRef
@@ -62,16 +63,17 @@ def validate(portfolio: Portfolio) -> list[Finding]:
         found = _initiative_findings(inis[pos], phase_column, totals[pos])
         if found:
             per[pos] = found
-    for pos in mismatched:
-        if pos not in others:
-            per[pos] = [_mismatch(inis[pos], totals[pos])]
+    earlier = portfolio._validation
+    made = _mismatches(inis, totals, [pos for pos in mismatched if pos not in others], per,
+                       earlier if isinstance(earlier, _Cache) else None)
     frame_years = tuple(sorted(portfolio.frame.by_year))
     columns = {y: list(map(dict.get, every, repeat(y), repeat(ZERO))) for y in frame_years}
     ids = list(map(_id_of, inis))
     cache = _Cache(inis=inis, ids=ids, positions=dict(zip(ids, range(len(ids)))), phase_column=phase_column,
                    per=per, totals=totals, frame_years=frame_years, columns=columns,
                    year_totals={y: sum(col, ZERO) for y, col in columns.items()},
-                   duplicates=_duplicate_findings(portfolio, ids))
+                   duplicates=_duplicate_findings(portfolio, ids), mismatches=made,
+                   mismatches_before=earlier.mismatches if isinstance(earlier, _Cache) else {})
     portfolio._validation = cache
     return _assemble(portfolio, cache)
 
@@ -113,6 +115,39 @@ def revalidate_changed(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding
     return portfolio.findings
 
 
+class _Made(NamedTuple):
+    """A stated-total finding and what it was made from (besides the position and the sum's text)."""
+
+    stated: Decimal
+    sources: dict[str, CellRef]
+    initiative_id: str
+    finding: Finding
+
+
+def _mismatches(inis: list[Initiative], totals: list[Decimal], positions: list[int], per: dict[int, list[Finding]],
+                earlier: _Cache | None) -> dict[tuple[int, str], _Made]:
+    """Puts the stated-total finding of each initiative at ``positions`` into ``per``; returns them by
+    (position, the sum's text).
+
+    A finding is the same when the initiative's id, stated total, cell references and sum are (the sum as
+    text: 12,30 and 12,3 are written differently): those the last two validations made are taken again, so
+    switching between two scenarios, or a second fit to the frame, does not make ≈ 7,000 findings anew."""
+    made: dict[tuple[int, str], _Made] = {}
+    now = earlier.mismatches if earlier is not None else {}
+    before = earlier.mismatches_before if earlier is not None else {}
+    for pos in positions:
+        ini, total = inis[pos], totals[pos]
+        key = (pos, str(total))
+        old = now.get(key) or before.get(key)
+        if old is not None and old.stated is ini.stated_total and old.sources is ini.sources and (
+                old.initiative_id == ini.id):
+            made[key] = old
+        else:
+            made[key] = _Made(ini.stated_total, ini.sources, ini.id, _mismatch(ini, total))  # type: ignore[arg-type]
+        per[pos] = [made[key].finding]
+    return made
+
+
 @dataclass(eq=False)
 class _Cache:
     """What the last validation found, per initiative position, to be reused by the next one.
@@ -133,6 +168,8 @@ class _Cache:
     columns: dict[int, list[Decimal]]
     year_totals: dict[int, Decimal]
     duplicates: list[Finding]
+    mismatches: dict[tuple[int, str], _Made] = field(default_factory=dict)
+    mismatches_before: dict[tuple[int, str], _Made] = field(default_factory=dict)
 
     def __deepcopy__(self, memo: dict[int, object]) -> None:
         return None  # a copied portfolio validates afresh rather than deep-copying 10,000-long lists

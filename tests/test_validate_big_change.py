@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planner.cells import CellRef
 from planner.edits import apply, revert
 from planner.findings import Finding, Severity
 from planner.model import Portfolio
@@ -61,3 +62,39 @@ def test_a_mismatch_with_other_findings_keeps_them_all_in_order() -> None:
     assert codes[0] == "stated_total_mismatch"
     assert "negative_amount" in codes and "unknown_phase" in codes
     assert found == _initiative_findings(ini, _phase_column(portfolio), sum(ini.amounts.values(), Decimal(0)))
+
+
+def _fresh(portfolio: Portfolio) -> list[Finding]:
+    """The findings of a validation that has nothing earlier to take from (on a copy)."""
+    copy = portfolio.clone()
+    assert copy._validation is None
+    return validate(copy)
+
+
+def test_findings_taken_again_between_two_states_equal_fresh_ones() -> None:
+    from planner.scenarios import capture, restore
+
+    portfolio = make_portfolio(300)
+    validate(portfolio)
+    base = capture(portfolio, "Basis")
+    apply(portfolio, fit_to_frame(portfolio))
+    fitted = capture(portfolio, "Tilpasset")
+    first = validate(portfolio)
+    for _ in range(2):  # back and forth: the findings of both states are taken again
+        apply(portfolio, restore(portfolio, base))
+        assert validate(portfolio) == _fresh(portfolio)
+        apply(portfolio, restore(portfolio, fitted))
+        again = validate(portfolio)
+        assert again == first
+        assert sum(a is b for a, b in zip(again, first, strict=True)) > 100  # the same objects
+    # what a finding says besides the sum changes: it is made anew
+    ini = next(i for i in portfolio.initiatives if any(f.initiative_id == i.id for f in first))
+    ini.stated_total = ini.stated_total + Decimal("1")
+    other = next(i for i in portfolio.initiatives if i is not ini and any(f.initiative_id == i.id for f in first))
+    other.sources = {"stated_total": CellRef(sheet="Initiativer", row=7, column=9)}
+    validate(portfolio)
+    found = validate(portfolio)
+    assert found == _fresh(portfolio)
+    assert next(f for f in found if f.initiative_id == other.id).where == other.sources["stated_total"]
+    mine = next(f for f in found if f.initiative_id == ini.id)
+    assert Decimal(mine.params["stated"]) == ini.stated_total
