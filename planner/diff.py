@@ -123,7 +123,7 @@ def diff_initiatives(a: Initiative, b: Initiative) -> list[Change]:
     """Field changes first (FIELDS order), then yearly amounts by year; blank and 0 are the same."""
     raw_a, raw_b = _raw_fields(a), _raw_fields(b)
     if raw_a == raw_b and tuple(map(type, raw_a)) == tuple(map(type, raw_b)):
-        out: list[Change] = []  # equal attributes of equal types give equal field values (most initiatives of a compare)
+        out: list[Change] = []  # equal attributes of equal types give equal field values (most of a compare)
     else:
         out = [Change("changed", a.id, name, None, field_value(a, name), field_value(b, name))
                for name in FIELDS if not _same(field_value(a, name), field_value(b, name))]
