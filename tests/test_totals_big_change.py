@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planner.edits import edit_cell
 from planner.rebalance import fit_to_frame
 from planner.scenarios import capture, restore
 from planner.synthetic import make_portfolio
@@ -56,3 +57,31 @@ def test_totals_follow_a_fit_its_undo_redo_and_a_reset_with_blanks(qtbot) -> Non
     assert _shown(totals) == _fresh(document)
     stack.undo()
     assert _shown(totals) == fitted
+
+
+def test_a_sum_grown_by_an_edit_widens_only_its_column(qtbot) -> None:
+    """The totals row announces its changed cells at once; the bar widens the column whose sum no longer
+    fits (and no other)."""
+    from tests.ui_helpers import make_window
+    from ui.totals_bar import TEXT_KEYS
+
+    window = make_window(qtbot)
+    window.resize(1400, 860)
+    window.document.replace(make_portfolio(50), "")
+    qtbot.wait(20)
+    bar, table = window.edit.totals_bar, window.table_panel.table
+    totals = bar.model()
+    year = min(window.document.portfolio.years)
+    col = [totals.column_key(c) for c in range(totals.columnCount())].index(f"year:{year}")
+    others = {c: table.columnWidth(c) for c in range(totals.columnCount())
+              if c != col and totals.column_key(c) not in TEXT_KEYS and totals.column_key(c) not in ("total", "delta")}
+    seen: list[tuple[int, int]] = []
+    totals.dataChanged.connect(lambda first, last, *_: seen.append((first.column(), last.column())))
+    ini = window.document.portfolio.initiatives[0]
+    window.document.undo_stack.push(ChangeSetCommand(window.document, edit_cell(
+        window.document.portfolio, ini.id, year, "987654321,5"), "edit"))
+    qtbot.wait(20)
+    assert len(seen) == 1 and seen[0][0] <= col <= seen[0][1]
+    text = str(totals.index(0, col).data())
+    assert bar.fontMetrics().horizontalAdvance(text) < table.columnWidth(col)
+    assert {c: table.columnWidth(c) for c in others} == others

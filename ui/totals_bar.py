@@ -6,7 +6,7 @@ table's column widths, hidden columns and horizontal scroll position, so each su
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView, QWidget
 
@@ -43,7 +43,7 @@ class TotalsBar(QTableView):
         table.horizontalScrollBar().valueChanged.connect(self._scrolled)
         table.horizontalScrollBar().rangeChanged.connect(lambda *_: self.sync())
         model.modelReset.connect(self.sync)
-        model.dataChanged.connect(lambda *_: self._widen_for_sums())
+        model.dataChanged.connect(self._sums_changed)
         table.model().modelReset.connect(self.sync)
         table.model().columnsInserted.connect(lambda *_: self.sync())
         table.model().columnsRemoved.connect(lambda *_: self.sync())
@@ -123,8 +123,15 @@ class TotalsBar(QTableView):
         self._follow_offset()
         self._place_labels()
 
-    def _widen_for_sums(self) -> None:
-        """Widen a table column whose sum (the grand total of 10,000 rows, say) would not fit under it.
+    def _sums_changed(self, first: QModelIndex, last: QModelIndex, *_roles: object) -> None:
+        if first.isValid() and last.isValid():
+            self._widen_for_sums(first.column(), last.column())
+        else:
+            self._widen_for_sums()
+
+    def _widen_for_sums(self, first: int = 0, last: int | None = None) -> None:
+        """Widen a table column whose sum (the grand total of 10,000 rows, say) would not fit under it;
+        the columns ``first`` to ``last`` (those whose sums changed), or all.
 
         The bar copies the table's widths, so the table's column grows and the bar follows it."""
         model, header = self.model(), self._table.horizontalHeader()
@@ -133,7 +140,8 @@ class TotalsBar(QTableView):
         width = self._text_widths
         metrics = self.fontMetrics()
         label_cols = {c for c in range(model.columnCount()) if self.columnSpan(0, c) > 1}
-        for col in range(min(model.columnCount(), header.count())):
+        end = min(model.columnCount(), header.count())
+        for col in range(max(first, 0), end if last is None else min(last + 1, end)):
             if header.isSectionHidden(col) or col in label_cols or model.column_key(col) in TEXT_KEYS:
                 continue
             widest = 0

@@ -201,6 +201,7 @@ class TotalsModel(QAbstractTableModel):
             if key in self._keys:
                 deltas[key] = grand
         self._timer.stop()
+        changed: list[tuple[int, int]] = []
         for key, diff in deltas.items():
             if not diff:
                 continue
@@ -214,7 +215,10 @@ class TotalsModel(QAbstractTableModel):
                 text = self._text(row, col)
                 if text != self._texts[row][col] or row == REMAINING:
                     self._texts[row][col] = text
-                    self.dataChanged.emit(self.index(row, col), self.index(row, col))
+                    changed.append((row, col))
+        if changed:  # one signal around the changed cells (the totals bar re-measures what it covers)
+            rows, cols = [r for r, _ in changed], [c for _, c in changed]
+            self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
         self._synced = True
 
     def _year_differences(self, changes: _Changes) -> dict[int, Decimal]:
