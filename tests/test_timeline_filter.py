@@ -64,7 +64,8 @@ def test_a_filter_shows_the_rows_of_the_filtered_portfolio_and_clearing_restores
     assert _shape(view.timeline_layout()) == everything
     area = p.initiatives[-1].area
     visible = {ini.id for k, ini in enumerate(p.initiatives) if k % 3 != 1 and ini.total > Decimal(2)}
-    for ids, shown_area in ((visible, None), (None, area), (visible, area), ({p.initiatives[5].id}, None), (set(), None)):
+    for ids, shown_area in ((visible, None), (None, area), (visible, area), ({p.initiatives[5].id}, None), (set(), None),
+                           ({i.id for i in p.initiatives}, None)):
         view.set_visible_ids(ids)
         view.show_area(shown_area)
         lay = view.timeline_layout()
@@ -184,3 +185,34 @@ def test_the_array_fill_paints_what_painting_row_by_row_paints(qtbot: QtBot, fil
         assert np.count_nonzero(images[0] != images[1]) == 0
         checked += 1
     assert checked == 3
+
+
+def test_clearing_a_filter_shows_edits_made_while_it_was_on(qtbot: QtBot) -> None:
+    p = make_portfolio(1500, seed=12)
+    view = _view(qtbot, p)
+    view.fit_all()
+
+    def picture(v: TimelineView) -> np.ndarray:
+        v.bar_count()
+        qtbot.wait(1)
+        return _pixels(v.plot_widget().grab().toImage())
+
+    before = picture(view)
+    view.set_visible_ids({i.id for i in p.initiatives[:700]})
+    picture(view)
+    view.set_visible_ids(None)
+    assert np.array_equal(picture(view), before)  # the same rows again: the same picture
+    hidden = [i for i in p.initiatives[700:] if i.start_year is not None and i.end_year is not None
+              and i.end_year > i.start_year][:40]
+    view.set_visible_ids({i.id for i in p.initiatives[:700]})
+    picture(view)
+    for ini in hidden:
+        ini.end_year = ini.end_year - 1  # type: ignore[operator]
+    view.refresh({i.id for i in hidden})
+    picture(view)
+    view.set_visible_ids(None)
+    after = picture(view)
+    fresh = _view(qtbot, p)
+    fresh.fit_all()
+    assert np.array_equal(after, picture(fresh))
+    assert not np.array_equal(after, before)

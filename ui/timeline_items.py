@@ -272,9 +272,10 @@ def row_extents(layout: TimelineLayout) -> tuple[np.ndarray, np.ndarray]:
 def derive_layout(base: TimelineLayout, visible: set[str] | None = None, area: str | None = None) -> TimelineLayout:
     """What :func:`build_layout` makes for this filter, picked from ``base`` (the unfiltered layout of the same
     portfolio, kept up to date): rows are copied without asking the initiatives again, bars are made only
-    when painted (:class:`DerivedBars`). ``base`` itself when nothing is filtered."""
-    if visible is None and area is None:
-        return base
+    when painted (:class:`DerivedBars`). ``base`` itself when the filter leaves nothing out."""
+    if area is None and (visible is None or (len(visible) >= base.initiatives and all(
+            ini.id in visible for members in base.members.values() for ini in members))):
+        return base  # nothing left out
     layout = TimelineLayout(years=base.years, initiatives=base.initiatives, filtered=True, lang=base.lang,
                             base=base)
     rows, source, row_of = layout.rows, [], layout.row_of

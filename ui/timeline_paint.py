@@ -22,6 +22,8 @@ from ui.chart_parts import DirtyRects, exposed_test, paint_region
 from ui.timeline_dense import dense_items, fill_dense
 from ui.timeline_items import BAR_HEIGHT, DENSE_ROW_PX, NEXT_BAR_HEIGHT, Bar, TimelineLayout, tr
 
+SPARE_PICTURES = 3  # thin-row pictures kept of layouts shown before (the whole portfolio, two areas)
+
 
 class BarsItem(pg.GraphicsObject):
     """All bars of the timeline in one item, painted row by row for the visible rows only.
@@ -40,11 +42,26 @@ class BarsItem(pg.GraphicsObject):
         self._cache: QImage | None = None
         self._cache_key: tuple[object, ...] = ()
         self._dirty_rows: set[int] = set()
+        # the pictures of the layouts shown before (a filter cleared, the presentation's areas in turn)
+        self._spares: list[tuple[TimelineLayout, tuple[object, ...], QImage]] = []
         self._dirty = DirtyRects(self)
         self.setZValue(10)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def set_layout(self, layout: TimelineLayout, labels: Mapping[str, str]) -> None:
+        """Show another layout. The thin-row pictures of the last ``SPARE_PICTURES`` layouts shown are kept,
+        and used again when a layout comes back (a filter cleared) and nothing changed meanwhile (any
+        :meth:`update_rows` or :meth:`set_labels` drops them; the view reports every change through them)."""
+        if self._cache is not None and self._cache_key and not self._dirty_rows and layout is not self._layout:
+            spares = [s for s in self._spares if s[0] is not self._layout]
+            spares.append((self._layout, self._cache_key, self._cache))
+            while len(spares) > SPARE_PICTURES:  # the oldest goes, the whole portfolio's last (clearing a search)
+                spares.pop(next((k for k, s in enumerate(spares) if s[0].source is not None), 0))
+            self._spares = spares
+        for spare in self._spares:
+            if spare[0] is layout:
+                self._cache_key, self._cache = spare[1], spare[2]
+                self._dirty_rows = set()
         self.prepareGeometryChange()
         self._layout = layout
         self._labels = labels
@@ -60,6 +77,7 @@ class BarsItem(pg.GraphicsObject):
         """Figures changed everywhere: repaint what is in view with these texts; ``geometry`` (bars moved)
         also drops the picture kept for thin rows."""
         self._labels = labels
+        self._spares = []
         if geometry:
             self._cache_key = ()
         self.update()
@@ -67,6 +85,7 @@ class BarsItem(pg.GraphicsObject):
     def update_rows(self, rows: set[int]) -> None:
         """Repaint only these rows (their bars or texts changed); the layout object is the same."""
         lay = self._layout
+        self._spares = []
         self._dirty_rows.update(rows)
         vb = self.getViewBox()
         view = vb.viewRect() if vb is not None else self.boundingRect()
