@@ -64,16 +64,15 @@ def validate(portfolio: Portfolio) -> list[Finding]:
         if found:
             per[pos] = found
     earlier = portfolio._validation
-    made = _mismatches(inis, totals, [pos for pos in mismatched if pos not in others], per,
-                       earlier if isinstance(earlier, _Cache) else None)
+    memo = earlier.memo if isinstance(earlier, _Cache) else _MismatchMemo()
+    _mismatches(inis, totals, [pos for pos in mismatched if pos not in others], per, memo)
     frame_years = tuple(sorted(portfolio.frame.by_year))
     columns = {y: list(map(dict.get, every, repeat(y), repeat(ZERO))) for y in frame_years}
     ids = list(map(_id_of, inis))
     cache = _Cache(inis=inis, ids=ids, positions=dict(zip(ids, range(len(ids)))), phase_column=phase_column,
                    per=per, totals=totals, frame_years=frame_years, columns=columns,
                    year_totals={y: sum(col, ZERO) for y, col in columns.items()},
-                   duplicates=_duplicate_findings(portfolio, ids), mismatches=made,
-                   mismatches_before=earlier.mismatches if isinstance(earlier, _Cache) else {})
+                   duplicates=_duplicate_findings(portfolio, ids), memo=memo)
     portfolio._validation = cache
     return _assemble(portfolio, cache)
 
@@ -124,17 +123,28 @@ class _Made(NamedTuple):
     finding: Finding
 
 
+class _MismatchMemo:
+    """The stated-total findings the last two full validations of one portfolio made, by (position, the
+    sum's text). Shared by the successive validation caches of the portfolio, so it survives an undo/redo
+    that puts an earlier cache back (:func:`restore`)."""
+
+    __slots__ = ("before", "now")
+
+    def __init__(self) -> None:
+        self.now: dict[tuple[int, str], _Made] = {}
+        self.before: dict[tuple[int, str], _Made] = {}
+
+
 def _mismatches(inis: list[Initiative], totals: list[Decimal], positions: list[int], per: dict[int, list[Finding]],
-                earlier: _Cache | None) -> dict[tuple[int, str], _Made]:
-    """Puts the stated-total finding of each initiative at ``positions`` into ``per``; returns them by
-    (position, the sum's text).
+                memo: _MismatchMemo) -> None:
+    """Puts the stated-total finding of each initiative at ``positions`` into ``per``.
 
     A finding is the same when the initiative's id, stated total, cell references and sum are (the sum as
     text: 12,30 and 12,3 are written differently): those the last two validations made are taken again, so
-    switching between two scenarios, or a second fit to the frame, does not make ≈ 7,000 findings anew."""
+    switching between two scenarios, or fitting to the frame again after an undo, does not make ≈ 7,000
+    findings anew."""
     made: dict[tuple[int, str], _Made] = {}
-    now = earlier.mismatches if earlier is not None else {}
-    before = earlier.mismatches_before if earlier is not None else {}
+    now, before = memo.now, memo.before
     for pos in positions:
         ini, total = inis[pos], totals[pos]
         key = (pos, str(total))
@@ -145,7 +155,8 @@ def _mismatches(inis: list[Initiative], totals: list[Decimal], positions: list[i
         else:
             made[key] = _Made(ini.stated_total, ini.sources, ini.id, _mismatch(ini, total))  # type: ignore[arg-type]
         per[pos] = [made[key].finding]
-    return made
+    if made:  # a validation without such findings leaves the memo for the states that have them
+        memo.before, memo.now = now, made
 
 
 @dataclass(eq=False)
@@ -168,8 +179,7 @@ class _Cache:
     columns: dict[int, list[Decimal]]
     year_totals: dict[int, Decimal]
     duplicates: list[Finding]
-    mismatches: dict[tuple[int, str], _Made] = field(default_factory=dict)
-    mismatches_before: dict[tuple[int, str], _Made] = field(default_factory=dict)
+    memo: _MismatchMemo = field(default_factory=_MismatchMemo)
 
     def __deepcopy__(self, memo: dict[int, object]) -> None:
         return None  # a copied portfolio validates afresh rather than deep-copying 10,000-long lists

@@ -98,3 +98,23 @@ def test_findings_taken_again_between_two_states_equal_fresh_ones() -> None:
     assert next(f for f in found if f.initiative_id == other.id).where == other.sources["stated_total"]
     mine = next(f for f in found if f.initiative_id == ini.id)
     assert Decimal(mine.params["stated"]) == ini.stated_total
+
+
+def test_fitting_again_after_an_undo_takes_the_findings_again(qtbot) -> None:
+    from ui.commands import ChangeSetCommand
+    from ui.document import Document
+
+    document = Document()
+    document.replace(make_portfolio(300), "")
+    portfolio = document.portfolio
+    portfolio.revalidate()
+    stack = document.undo_stack
+    stack.push(ChangeSetCommand(document, fit_to_frame(portfolio), "fit"))
+    first = list(portfolio.findings)
+    stack.undo()
+    assert portfolio.findings == _fresh(portfolio)
+    stack.push(ChangeSetCommand(document, fit_to_frame(portfolio), "fit"))  # a new change set, equal figures
+    again = list(portfolio.findings)
+    assert again == first == _fresh(portfolio)
+    mismatches = [a for a in again if a.code == "stated_total_mismatch"]
+    assert len(mismatches) > 100 and all(any(a is b for b in first) for a in mismatches)
