@@ -246,8 +246,8 @@ class InitiativesProxy(QAbstractProxyModel):
             if self._haystacks is None or len(self._haystacks) != model.rowCount():
                 self._haystacks = [_search_text(ini) for ini in inis[:model.rowCount()]]
             hay = self._haystacks
-            words = self._text.split()
-            rows = [r for r in rows if all(w in hay[r] for w in words)]  # type: ignore[assignment]
+            for word in self._text.split():  # every word, a word at a time (no generator per row)
+                rows = [r for r in rows if word in hay[r]]  # type: ignore[assignment]
         return list(rows)
 
     def _map(self) -> None:
