@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -93,6 +93,43 @@ class Row:
     count: int = 0  # initiatives under a header
 
 
+class DerivedRows:
+    """``rows`` of a layout derived from the whole portfolio's (:func:`derive_layout`): its area headers
+    (``made``) and, made from the base row ``source[r]`` when first asked for, its initiatives' rows under
+    the header row ``heads[r]``; a row once made is kept (edits change its label in place)."""
+
+    def __init__(self, base: list[Row] | DerivedRows, source: list[int], heads: list[int],
+                 made: dict[int, Row]) -> None:
+        self._base = base
+        self._source = source
+        self._heads = heads
+        self._made = made
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    @overload
+    def __getitem__(self, key: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> list[Row]: ...
+
+    def __getitem__(self, key: int | slice) -> Row | list[Row]:
+        if isinstance(key, slice):
+            return [self[r] for r in range(*key.indices(len(self._source)))]
+        r = key + len(self._source) if key < 0 else key
+        if not 0 <= r < len(self._source):
+            raise IndexError(key)
+        row = self._made.get(r)
+        if row is None:
+            b = self._base[self._source[r]]
+            row = self._made[r] = Row("initiative", b.label, b.initiative_id, b.area, b.tint, header=self._heads[r])
+        return row
+
+    def __iter__(self) -> Iterator[Row]:
+        return (self[r] for r in range(len(self._source)))
+
+
 class DerivedBars:
     """``bars_by_row`` of a layout derived from the whole portfolio's (:func:`derive_layout`): row r's bars
     are those of the base row ``source[r]``, made with row r when first asked for (painting asks for the
@@ -133,7 +170,7 @@ class TimelineLayout:
     (:func:`update_rows`), the base first. ``cache`` holds arrays made from the rows (:mod:`ui.timeline_dense`),
     dropped when rows change."""
 
-    rows: list[Row] = field(default_factory=list)
+    rows: list[Row] | DerivedRows = field(default_factory=list)
     bars_by_row: list[list[Bar]] | DerivedBars = field(default_factory=list)
     row_of: dict[str, int] = field(default_factory=dict)
     x_min: float = 0.0
@@ -217,6 +254,8 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
     x_lo, x_hi = math.inf, -math.inf
     bars_by_row: list[list[Bar]] = []
     layout.bars_by_row = bars_by_row
+    rows: list[Row] = []
+    layout.rows = rows
     for tint, (group, all_members) in enumerate(groups.items()):
         if area is not None and group != area:
             continue
@@ -224,14 +263,14 @@ def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: st
         if not members:
             continue
         label = area_label(group, lang) if group else tr("Uden område")
-        head = len(layout.rows)
-        layout.rows.append(Row("header", label, area=group, tint=tint, count=len(members)))
+        head = len(rows)
+        rows.append(Row("header", label, area=group, tint=tint, count=len(members)))
         layout.members[head] = members
         layout.stale.add(head)
         bars_by_row.append([])
         for ini in members:
-            r = len(layout.rows)
-            layout.rows.append(Row("initiative", ini.name, ini.id, group, tint, header=head))
+            r = len(rows)
+            rows.append(Row("initiative", ini.name, ini.id, group, tint, header=head))
             layout.row_of.setdefault(ini.id, r)
             bars = bars_for(ini, r, end_of_portfolio)
             for b in bars:
@@ -278,7 +317,10 @@ def derive_layout(base: TimelineLayout, visible: set[str] | None = None, area: s
         return base  # nothing left out
     layout = TimelineLayout(years=base.years, initiatives=base.initiatives, filtered=True, lang=base.lang,
                             base=base)
-    rows, source, row_of = layout.rows, [], layout.row_of
+    source: list[int] = []
+    heads: list[int] = []
+    made: dict[int, Row] = {}
+    setdefault = layout.row_of.setdefault
     base_rows = base.rows
     for h in sorted(base.members):
         head, members = base_rows[h], base.members[h]
@@ -288,17 +330,17 @@ def derive_layout(base: TimelineLayout, visible: set[str] | None = None, area: s
             [k for k, ini in enumerate(members) if ini.id in visible]
         if not picked:
             continue
-        top = len(rows)
-        rows.append(Row("header", head.label, area=head.area, tint=head.tint, count=len(picked)))
-        source.append(h)
-        layout.members[top] = [members[k] for k in picked] if visible is not None else list(members)
+        top = len(source)
+        made[top] = Row("header", head.label, area=head.area, tint=head.tint, count=len(picked))
+        shown = layout.members[top] = [members[k] for k in picked] if visible is not None else list(members)
         layout.stale.add(top)
-        for k in picked:
-            b = base_rows[h + 1 + k]
-            row_of.setdefault(b.initiative_id, len(rows))
-            rows.append(Row("initiative", b.label, b.initiative_id, b.area, b.tint, header=top))
-            source.append(h + 1 + k)
+        source.append(h)
+        source.extend([h + 1 + k for k in picked])
+        heads.extend([top] * (len(picked) + 1))
+        for r, ini in enumerate(shown, start=top + 1):
+            setdefault(ini.id, r)
     layout.source = source
+    layout.rows = DerivedRows(base_rows, source, heads, made)
     layout.bars_by_row = DerivedBars(base.bars_by_row, source)
     x_lo, x_hi = math.inf, -math.inf
     if source:
