@@ -105,6 +105,7 @@ def test_extreme_rows_takes_both_ends_and_skips_blanks() -> None:
     values = [None, Decimal("5"), Decimal("-700"), Decimal("5"), Decimal("12000"), None, Decimal("0.1")]
     assert set(extreme_rows(values, 1)) == {4, 2}
     assert set(extreme_rows(values, 10)) == {2, 3, 4, 6}  # one row for each distinct value
+    assert set(extreme_rows([Decimal("3"), Decimal("40"), Decimal("500")], 1)) == {2}  # no negatives: the largest
     assert extreme_rows([None, None]) == []
 
 

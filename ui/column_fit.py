@@ -45,7 +45,7 @@ def amount_values(model: InitiativesModel, column: int) -> list[Any]:
 
 
 def extreme_rows(values: Sequence[Decimal | None], count: int = CANDIDATES) -> list[int]:
-    """Rows holding the ``count`` largest and the ``count`` smallest distinct values (None left out).
+    """Rows holding the ``count`` largest and the ``count`` most negative distinct values (None left out).
 
     A formatted amount is at least as long as that of any value nearer zero with the same sign, so the
     widest texts are among these. Raises ArithmeticError/TypeError for values that cannot be ordered
@@ -53,7 +53,7 @@ def extreme_rows(values: Sequence[Decimal | None], count: int = CANDIDATES) -> l
     row_of = dict(zip(values, range(len(values)), strict=True))  # a row for each distinct value
     row_of.pop(None, None)
     distinct = list(row_of)
-    picks = heapq.nlargest(count, distinct) + heapq.nsmallest(count, distinct)
+    picks = heapq.nlargest(count, distinct) + [v for v in heapq.nsmallest(count, distinct) if v < 0]
     return list(dict.fromkeys(row_of[value] for value in picks))
 
 
