@@ -92,22 +92,39 @@ def dense_items(layout: TimelineLayout) -> DenseItems:
     return items
 
 
+OVERPAINT_WINDOW = 32  # how many later rectangles are looked at for one that hides a rectangle
+
+
 def _qround(v: np.ndarray) -> np.ndarray:
     """Qt's ``qRound`` (halves away from zero), as the raster engine rounds a non-antialiased fill."""
     return np.where(v >= 0, np.floor(v + 0.5), np.ceil(v - 0.5))
 
 
+def _overpainted(x1: np.ndarray, x2: np.ndarray, y1: np.ndarray, y2: np.ndarray, opaque: np.ndarray,
+                 window: int = OVERPAINT_WINDOW) -> np.ndarray:
+    """Which rectangles (in paint order) one of the next ``window`` ones paints over entirely with an opaque
+    colour: filling them would change no pixel. Zoomed out, a pixel row holds a dozen initiatives' rows, and
+    most of their bars are hidden so by a later, wider one."""
+    hidden = np.zeros(len(x1), dtype=bool)
+    for d in range(1, min(window, len(x1) - 1) + 1):
+        hidden[:-d] |= opaque[d:] & (x1[d:] <= x1[:-d]) & (x2[d:] >= x2[:-d]) & (y1[d:] <= y1[:-d]) \
+            & (y2[d:] >= y2[:-d])
+    return hidden
+
+
 def fill_dense(p: QPainter, tr_: QTransform, view: QRectF, rows: range, items: DenseItems) -> bool:
-    """Fill the rectangles of ``rows`` on ``p``, a raster painter without antialiasing on an image of device
-    pixel ratio 1 whose own transform is at most a translation; ``tr_`` maps data to the painter's
+    """Fill the rectangles of ``rows`` on ``p``, a plain raster painter (no antialiasing, opacity 1, source-over)
+    on an image of device pixel ratio 1 whose own transform is at most a translation; ``tr_`` maps data to the painter's
     coordinates. Each rectangle is mapped as ``QTransform.mapRect`` does, made at least a pixel high, and
-    rounded as Qt's raster ``fillRect`` rounds, so the result equals filling them one by one as ``QRectF``.
+    rounded as Qt's raster ``fillRect`` rounds, so the result equals filling them one by one as ``QRectF``;
+    rectangles a later opaque one covers are left out (:func:`_overpainted`).
     False (nothing painted) in any other case: the caller paints row by row."""
     own, device = p.transform(), p.device()
     if tr_.type().value > QTransform.TransformationType.TxScale.value \
             or own.type().value > QTransform.TransformationType.TxTranslate.value \
             or not isinstance(device, QImage) or device.devicePixelRatio() != 1.0 \
-            or p.testRenderHint(QPainter.RenderHint.Antialiasing):
+            or p.testRenderHint(QPainter.RenderHint.Antialiasing) or p.opacity() != 1.0 \
+            or p.compositionMode() != QPainter.CompositionMode.CompositionMode_SourceOver:
         return False
     pick = (items.row >= rows.start) & (items.row < rows.stop)
     row = items.row[pick].astype(np.float64)
@@ -135,10 +152,12 @@ def fill_dense(p: QPainter, tr_: QTransform, view: QRectF, rows: range, items: D
     y2 = np.clip(_qround(top + height), -1, h_px + 1)
     seen = (x2 > np.maximum(x1, 0)) & (np.minimum(x2, w_px) > x1) & (y2 > np.maximum(y1, 0)) \
         & (np.minimum(y2, h_px) > y1)
-    x1, y1 = x1[seen].astype(np.int64), y1[seen].astype(np.int64)
-    spans = zip(x1.tolist(), y1.tolist(), (x2[seen].astype(np.int64) - x1).tolist(),
-                (y2[seen].astype(np.int64) - y1).tolist(), items.colour[pick][seen].tolist())
     colours = items.colours
+    colour = items.colour[pick][seen]
+    x1, x2, y1, y2 = (a[seen].astype(np.int64) for a in (x1, x2, y1, y2))
+    shown = ~_overpainted(x1, x2, y1, y2, np.array([c.alpha() == 255 for c in colours], dtype=bool)[colour])
+    x1, x2, y1, y2, colour = x1[shown], x2[shown], y1[shown], y2[shown], colour[shown]
+    spans = zip(x1.tolist(), y1.tolist(), (x2 - x1).tolist(), (y2 - y1).tolist(), colour.tolist())
     p.save()
     p.setTransform(QTransform())
     fill = p.fillRect
