@@ -127,11 +127,9 @@ def _run(portfolio: Portfolio, changes: ChangeSet | Iterable[CellChange], *, for
     else:
         ids, years, expected, values = cs.ids[::-1], cs.years[::-1], cs.news[::-1], cs.olds[::-1]
     index = _amounts_index(portfolio)
-    if check:
-        _check(index, ids, years, expected)
+    targets = _check(index, ids, years, expected) if check else list(map(index.__getitem__, ids))
     # Whole-column passes (map + operator) instead of a Python loop per cell: tens of thousands of
     # cells in a few milliseconds. A None value (a blank) cannot be set, so those cells are popped.
-    targets = list(map(index.__getitem__, ids))
     if any(map(is_, values, repeat(None))):
         for amounts, year, value in zip(targets, years, values):
             if value is None:
@@ -164,17 +162,21 @@ def _amounts_index(portfolio: Portfolio) -> dict[str, dict[int, Decimal]]:
 
 
 def _check(index: dict[str, dict[int, Decimal]], ids: Sequence[str], years: Sequence[int],
-           expected: Sequence[Decimal | None]) -> None:
-    """EditConflict unless every cell holds what the change set expects (a blank is None)."""
+           expected: Sequence[Decimal | None]) -> list[dict[int, Decimal]]:
+    """EditConflict unless every cell holds what the change set expects (a blank is None); returns each
+    cell's ``amounts`` dict. The very expected objects are found after an undo or redo (compared by
+    identity first: thousands of Decimal comparisons are the slow part), equal ones otherwise."""
     try:
-        found = list(map(dict.get, map(index.__getitem__, ids), years))
+        targets = list(map(index.__getitem__, ids))
     except KeyError as exc:
         bad = ids.index(exc.args[0])
         raise EditConflict(ids[bad], years[bad], expected[bad], None) from None
-    if found != list(expected):
+    found = list(map(dict.get, targets, years))
+    if not all(map(is_, found, expected)) and found != list(expected):
         for ini_id, year, want, got in zip(ids, years, expected, found):
             if got != want:
                 raise EditConflict(ini_id, year, want, got)
+    return targets
 
 
 def apply(portfolio: Portfolio, changes: ChangeSet | Iterable[CellChange], *, check: bool = True) -> None:
