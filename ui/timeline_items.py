@@ -298,12 +298,14 @@ def row_extents(layout: TimelineLayout) -> tuple[np.ndarray, np.ndarray]:
     """Per row, the left end of its leftmost bar and the right end of its rightmost (±inf without bars)."""
     ext = layout.cache.get("extents")
     if ext is None:
-        n = len(layout.rows)
-        lo, hi = np.full(n, math.inf), np.full(n, -math.inf)
-        for r, bars in enumerate(layout.bars_by_row):
-            if bars:
-                lo[r] = min(b.x0 for b in bars)
-                hi[r] = max(b.x1 for b in bars)
+        by_row = list(layout.bars_by_row)
+        counts = np.fromiter(map(len, by_row), dtype=np.intp, count=len(by_row))
+        lo, hi = np.full(len(by_row), math.inf), np.full(len(by_row), -math.inf)
+        has = counts > 0
+        if has.any():
+            starts = (np.cumsum(counts) - counts)[has]
+            lo[has] = np.minimum.reduceat(np.array([b.x0 for bars in by_row for b in bars]), starts)
+            hi[has] = np.maximum.reduceat(np.array([b.x1 for bars in by_row for b in bars]), starts)
         ext = layout.cache["extents"] = (lo, hi)
     return ext
 
