@@ -9,7 +9,8 @@ from planner.synthetic import make_portfolio
 from ui.initiatives_proxy import _fold, _search_text
 
 TRICKY = ["  Æble  Øre  Åen ", "café  Crème brûlée", "ß straße", "Hello\tWorld\n", "", "   ", " É ", "ﬁ ligature",
-          "İstanbul", "Ⅻ roman", "naïve Ørsted", "Ærø – Ålborg", "ÆØÅ æøå", "a\u0301", "Ｆｕｌｌ width"]
+          "İstanbul", "Ⅻ roman", "naïve Ørsted", "Ærø – Ålborg", "ÆØÅ æøå", "a\u0301", "Ｆｕｌｌ width", "ΣΑΣ Σ",
+          "ὈΔΥΣΣΕΎΣ", "Kelvin \u212a", "a\u0301\u0327\u20dd b", "ǅ ǈ", "\u00a0nbsp\u2003em\u3000"]
 
 
 @pytest.mark.parametrize("text", TRICKY)
