@@ -24,3 +24,17 @@ def test_search_texts_are_the_folded_texts_of_every_initiative() -> None:
         hay = _search_text(ini)
         assert hay == fold(hay)
         assert fold(ini.name) in hay and fold(ini.id) in hay
+
+
+def test_search_texts_folded_with_shared_parts_are_the_whole_texts_folded() -> None:
+    inis = make_portfolio(500, seed=14).initiatives
+    for k, text in enumerate(TRICKY):  # odd texts in every field, some shared by several initiatives
+        inis[k].name = text
+        inis[k + 30].theme = inis[k + 31].theme = text
+        inis[k + 60].recipients = text
+        inis[k + 90].id = text
+        inis[k + 120].phase_text = text
+    inis[200].name = inis[200].id = ""
+    shared: dict[tuple[object, ...], str] = {}
+    assert [_search_text(ini, shared) for ini in inis] == [_search_text(ini) for ini in inis]
+    assert len(shared) < len(inis)  # some initiatives shared their folded texts

@@ -86,9 +86,20 @@ def _plain_search_text(ini: Initiative) -> str:
                      *_area_names(ini.area)))
 
 
-def _search_text(ini: Initiative) -> str:
-    """What the search box matches: :func:`_plain_search_text` folded."""
-    return _fold(_plain_search_text(ini))
+def _search_text(ini: Initiative, shared: dict[tuple[object, ...], str] | None = None) -> str:
+    """What the search box matches: :func:`_plain_search_text` folded. The texts most initiatives share
+    (area, theme, recipients, phase) are folded once per combination when ``shared`` keeps them: folding
+    words one part at a time gives the parts' keys joined by a space, as folding them joined does."""
+    if shared is None:
+        return _fold(_plain_search_text(ini))
+    key = (ini.area, ini.theme, ini.recipients, ini.phase_text, ini.phase)
+    tail = shared.get(key)
+    if tail is None:
+        phase = (ini.phase.label_da, ini.phase.label_en) if ini.phase else ()
+        tail = shared[key] = _fold(" ".join((ini.area, ini.theme, ini.recipients, ini.phase_text, *phase,
+                                             *_area_names(ini.area))))
+    head = _fold(f"{ini.id} {ini.name}")
+    return f"{head} {tail}" if head and tail else head or tail
 
 
 def sorted_rows(keys: Sequence[tuple[int, Any]], rows: list[int], descending: bool) -> list[int]:
@@ -256,7 +267,8 @@ class InitiativesProxy(QAbstractProxyModel):
                 rows = [r for r in rows if inis[r].phase == phase]  # type: ignore[assignment]
         if self._text:
             if self._haystacks is None or len(self._haystacks) != model.rowCount():
-                self._haystacks = [_search_text(ini) for ini in inis[:model.rowCount()]]
+                shared: dict[tuple[object, ...], str] = {}
+                self._haystacks = [_search_text(ini, shared) for ini in inis[:model.rowCount()]]
             hay = self._haystacks
             for word in self._text.split():  # every word, a word at a time (no generator per row)
                 rows = [r for r in rows if word in hay[r]]  # type: ignore[assignment]
