@@ -199,6 +199,8 @@ def _incremental(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding] | No
             or cache.frame_years != tuple(sorted(portfolio.frame.by_year))):
         return None
     wanted = set(ids)
+    if len(wanted) * 4 > len(inis):
+        return None  # most of the portfolio changed: the whole-list pass is cheaper (and needs no look-ups)
     if len(cache.positions) == len(inis):
         if not wanted <= cache.positions.keys():
             return None
