@@ -176,9 +176,9 @@ def test_the_array_fill_paints_what_painting_row_by_row_paints(qtbot: QtBot, fil
             q.setTransform(QTransform.fromTranslate(-3, -2))
             if by_array:
                 assert fill_dense(q, tr_, view_rect, range(first, last), dense_items(lay))
-                bars._paint_dense_selection(q, tr_, view_rect, range(first, last))
             else:
                 bars._paint_dense(q, tr_, view_rect, range(first, last))
+            bars._paint_dense_selection(q, tr_, view_rect, range(first, last))
             q.end()
             images.append(_pixels(image))
         assert np.count_nonzero(images[1]) > 1000

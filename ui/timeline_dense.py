@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from planner.phases import Phase
 from ui import palette
+from ui.timeline_base import BaseBars
 from ui.timeline_items import BAR_HEIGHT, TimelineLayout
 
 
@@ -66,6 +67,42 @@ def _items_of_rows(layout: TimelineLayout) -> DenseItems:
                       np.asarray(widths, dtype=np.float64), np.asarray(index, dtype=np.int64), tuple(colours))
 
 
+def _items_of_columns(layout: TimelineLayout, bars: BaseBars) -> DenseItems:
+    """:func:`_items_of_rows` from a whole layout's bar columns in whole-array passes: per row its area band
+    or its current-phase bar, then its next-phase bar, in the same paint order."""
+    n = len(bars)
+    heads = sorted(layout.members)
+    colours: list[QColor] = []
+    keys: dict[tuple[object, ...], int] = {}
+
+    def colour_of(key: tuple[object, ...]) -> int:
+        k = keys.get(key)
+        if k is None:
+            k = keys[key] = len(colours)
+            colours.append(palette.area_tint(key[1]).darker(115) if key[0] == "head"  # type: ignore[arg-type]
+                           else _bar_fill(key[0], bool(key[1])))  # type: ignore[arg-type]
+        return k
+
+    first = np.where(np.isnan(bars.x0), np.nan, bars.x0)
+    width = bars.x1 - bars.x0
+    first_colour = np.fromiter((colour_of((phase, False)) for phase in bars.phase), dtype=np.int64, count=n)
+    has_first = ~np.isnan(bars.x0)
+    if heads:
+        h = np.asarray(heads, dtype=np.intp)
+        first[h] = np.nan
+        width[h] = np.nan
+        first_colour[h] = [colour_of(("head", layout.rows[r].tint)) for r in heads]
+        has_first[h] = True
+    second_colour = np.fromiter((colour_of((phase, True)) for phase in bars.next_phase), dtype=np.int64, count=n)
+    has_second = ~np.isnan(bars.next_x0)
+    rows = np.arange(n, dtype=np.int64)
+    keep = np.stack([has_first, has_second], axis=1).ravel()
+    return DenseItems(np.stack([rows, rows], axis=1).ravel()[keep],
+                      np.stack([first, bars.next_x0], axis=1).ravel()[keep],
+                      np.stack([width, bars.next_x1 - bars.next_x0], axis=1).ravel()[keep],
+                      np.stack([first_colour, second_colour], axis=1).ravel()[keep], tuple(colours))
+
+
 def _bar_fill(phase: Phase | None, nxt: bool) -> QColor:
     style = palette.phase_style(phase)
     return palette.faded(style.fill, 90) if nxt else style.fill
@@ -79,7 +116,8 @@ def dense_items(layout: TimelineLayout) -> DenseItems:
         return items  # type: ignore[no-any-return]
     base, source = layout.base, layout.source
     if base is None or source is None:
-        items = _items_of_rows(layout)
+        bars = layout.bars_by_row
+        items = _items_of_columns(layout, bars) if isinstance(bars, BaseBars) else _items_of_rows(layout)
     else:
         of_base = dense_items(base)
         new_row = np.full(len(base.rows), -1, dtype=np.int64)

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, overload
+from operator import is_not
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -24,6 +25,10 @@ from planner.model import Initiative, Portfolio, area_label
 from planner.phases import Phase
 from ui import palette
 from ui.chart_text import amount_unit, format_date
+from ui.timeline_base import BaseBars, BaseRows, initiative_bars
+
+if TYPE_CHECKING:
+    from ui.timeline_data import Snapshot
 
 BAR_HEIGHT = 0.62
 NEXT_BAR_HEIGHT = 0.62
@@ -98,7 +103,7 @@ class DerivedRows:
     (``made``) and, made from the base row ``source[r]`` when first asked for, its initiatives' rows under
     the header row ``heads[r]``; a row once made is kept (edits change its label in place)."""
 
-    def __init__(self, base: list[Row] | DerivedRows, source: list[int], heads: list[int],
+    def __init__(self, base: list[Row] | DerivedRows | BaseRows, source: list[int], heads: list[int],
                  made: dict[int, Row]) -> None:
         self._base = base
         self._source = source
@@ -135,7 +140,7 @@ class DerivedBars:
     are those of the base row ``source[r]``, made with row r when first asked for (painting asks for the
     rows in view only), so a filter change does not make thousands of bars again."""
 
-    def __init__(self, base: list[list[Bar]] | DerivedBars, source: list[int]) -> None:
+    def __init__(self, base: list[list[Bar]] | DerivedBars | BaseBars, source: list[int]) -> None:
         self._base = base
         self._source = source
         self._made: dict[int, list[Bar]] = {}
@@ -170,8 +175,8 @@ class TimelineLayout:
     (:func:`update_rows`), the base first. ``cache`` holds arrays made from the rows (:mod:`ui.timeline_dense`),
     dropped when rows change."""
 
-    rows: list[Row] | DerivedRows = field(default_factory=list)
-    bars_by_row: list[list[Bar]] | DerivedBars = field(default_factory=list)
+    rows: list[Row] | DerivedRows | BaseRows = field(default_factory=list)
+    bars_by_row: list[list[Bar]] | DerivedBars | BaseBars = field(default_factory=list)
     row_of: dict[str, int] = field(default_factory=dict)
     x_min: float = 0.0
     x_max: float = 1.0
@@ -237,47 +242,74 @@ def bars_for(ini: Initiative, row: int, end_of_portfolio: int | None) -> list[Ba
 
 
 def build_layout(portfolio: Portfolio, visible: set[str] | None = None, area: str | None = None,
-                 lang: str = "da", *, lazy: bool = False) -> TimelineLayout:
+                 lang: str = "da", *, lazy: bool = False, snapshot: Snapshot | None = None) -> TimelineLayout:
     """Group the initiatives by area (in the order they first appear), a header row above each group.
 
-    ``lazy``: leave the headers' totals and details to be summed when first read
-    (:meth:`TimelineLayout.header_text`)."""
+    The bars are worked out for all initiatives in one pass into columns (:mod:`ui.timeline_base`); rows and
+    bars become objects when first read. ``snapshot``: the portfolio's :class:`~ui.timeline_data.Snapshot`,
+    current (taken when not given). ``lazy``: leave the headers' totals and details to be summed when first
+    read (:meth:`TimelineLayout.header_text`)."""
+    from ui.timeline_data import Snapshot
+
+    inis = list(portfolio.initiatives)
+    if snapshot is None or len(snapshot.inis) != len(inis) or any(map(is_not, snapshot.inis, inis)):
+        snapshot = Snapshot(portfolio)
     layout = TimelineLayout(lang=lang)
-    years = portfolio.all_years()
+    years = sorted(snapshot.years)
     layout.years = frozenset(years)
-    layout.initiatives = len(portfolio.initiatives)
+    layout.initiatives = len(inis)
     layout.filtered = visible is not None or area is not None
     end_of_portfolio = (max(years) + 1) if years else None
-    groups: dict[str, list[Initiative]] = {}
-    for ini in portfolio.initiatives:
-        groups.setdefault(ini.area or "", []).append(ini)
-    x_lo, x_hi = math.inf, -math.inf
-    bars_by_row: list[list[Bar]] = []
-    layout.bars_by_row = bars_by_row
-    rows: list[Row] = []
-    layout.rows = rows
+    x0, x1, nx0, nx1, next_phases = initiative_bars(inis, snapshot.shapes, snapshot.first, snapshot.last,
+                                                    end_of_portfolio)
+    groups: dict[str, list[int]] = {}
+    for k, shape in enumerate(snapshot.shapes):
+        groups.setdefault(shape[2] or "", []).append(k)  # type: ignore[arg-type]
+    order: list[int] = []  # per row: the initiative's position in the portfolio, -1 on a header
+    heads: list[int] = []
+    made: dict[int, Row] = {}
     for tint, (group, all_members) in enumerate(groups.items()):
         if area is not None and group != area:
             continue
-        members = all_members if visible is None else [i for i in all_members if i.id in visible]
+        members = all_members if visible is None else [k for k in all_members if inis[k].id in visible]
         if not members:
             continue
         label = area_label(group, lang) if group else tr("Uden område")
-        head = len(rows)
-        rows.append(Row("header", label, area=group, tint=tint, count=len(members)))
-        layout.members[head] = members
+        head = len(order)
+        made[head] = Row("header", label, area=group, tint=tint, count=len(members))
+        layout.members[head] = [inis[k] for k in members]
         layout.stale.add(head)
-        bars_by_row.append([])
-        for ini in members:
-            r = len(rows)
-            rows.append(Row("initiative", ini.name, ini.id, group, tint, header=head))
-            layout.row_of.setdefault(ini.id, r)
-            bars = bars_for(ini, r, end_of_portfolio)
-            for b in bars:
-                x_lo, x_hi = min(x_lo, b.x0), max(x_hi, b.x1)
-            bars_by_row.append(bars)
+        order.append(-1)
+        order.extend(members)
+        heads.extend([head] * (len(members) + 1))
+    rows_of = np.asarray(order, dtype=np.intp)
+    shown = rows_of >= 0
+    picked = rows_of[shown]
+    ids: list[str | None] = [None] * len(order)
+    names: list[str | None] = [None] * len(order)
+    phases: list[Phase | None] = [None] * len(order)
+    nexts: list[Phase | None] = [None] * len(order)
+    for r, k in enumerate(order):
+        if k >= 0:
+            shape = snapshot.shapes[k]
+            ids[r], names[r], phases[r], nexts[r] = shape[0], shape[1], shape[3], next_phases[k]  # type: ignore[assignment]
+    columns = []
+    for per_ini in (x0, x1, nx0, nx1):
+        col = np.full(len(order), math.nan)
+        col[shown] = per_ini[picked]
+        columns.append(col)
+    bars = BaseBars(ids, columns[0], columns[1], phases, columns[2], columns[3], nexts)
+    layout.rows = BaseRows(ids, names, heads, made)
+    layout.bars_by_row = bars
+    setdefault = layout.row_of.setdefault
+    for r in np.nonzero(shown)[0].tolist():
+        setdefault(ids[r], r)  # type: ignore[arg-type]
     if not lazy:
         layout.fresh_headers()
+    lo, hi = bars.extents()
+    layout.cache["extents"] = (lo, hi)
+    x_lo = float(lo.min()) if len(lo) else math.inf
+    x_hi = float(hi.max()) if len(hi) else -math.inf
     _set_x_range(layout, x_lo, x_hi)
     return layout
 
@@ -297,6 +329,8 @@ def _set_x_range(layout: TimelineLayout, x_lo: float, x_hi: float) -> None:
 def row_extents(layout: TimelineLayout) -> tuple[np.ndarray, np.ndarray]:
     """Per row, the left end of its leftmost bar and the right end of its rightmost (±inf without bars)."""
     ext = layout.cache.get("extents")
+    if ext is None and isinstance(layout.bars_by_row, BaseBars):
+        ext = layout.cache["extents"] = layout.bars_by_row.extents()
     if ext is None:
         by_row = list(layout.bars_by_row)
         counts = np.fromiter(map(len, by_row), dtype=np.intp, count=len(by_row))

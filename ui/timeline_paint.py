@@ -136,7 +136,9 @@ class BarsItem(pg.GraphicsObject):
             if engine is not None and engine.type() == QPaintEngine.Type.Raster:
                 self._draw_dense_cached(p, tr_, view)
             else:
-                self._paint_dense(p, tr_, view, self._visible_rows())
+                visible = self._visible_rows()
+                self._paint_dense(p, tr_, view, visible)
+                self._paint_dense_selection(p, tr_, view, visible)
             p.restore()
             return
         shows = exposed_test(p, args[0] if args else None, args[1] if len(args) > 1 else None, margin=4)
@@ -215,9 +217,9 @@ class BarsItem(pg.GraphicsObject):
                 if rect.height() < 1.0:
                     rect.setHeight(1.0)
                 p.fillRect(rect, fill)
-        self._paint_dense_selection(p, tr_, view, rows)
 
     def _paint_dense_selection(self, p: QPainter, tr_: QTransform, view: QRectF, rows: Iterable[int]) -> None:
+        """The selected initiative's row, a translucent band over the thin rows (on the cached picture)."""
         row_of_selected = self._layout.row_of.get(self._selected)
         if row_of_selected is not None and row_of_selected in rows:
             sel = QColor(palette.SELECTION)
@@ -226,12 +228,13 @@ class BarsItem(pg.GraphicsObject):
             p.fillRect(band.adjusted(0, -1, 0, 1), sel)
 
     def _draw_dense_cached(self, p: QPainter, tr_: QTransform, view: QRectF) -> None:
-        """The dense picture of every row in view, kept as an image until the layout, the view or the
-        selection change; rows changed by an edit (:meth:`update_rows`) are redrawn into it alone."""
+        """The dense picture of every row in view, kept as an image until the layout or the view change;
+        rows changed by an edit (:meth:`update_rows`) are redrawn into it alone. The selection is painted
+        over the image, so selecting another initiative repaints no row."""
         target = tr_.mapRect(view).toAlignedRect()
         widget = self.getViewWidget()
         ratio = widget.devicePixelRatioF() if widget is not None else 1.0
-        key = (id(self._layout), self._selected, ratio, target.getRect(),
+        key = (id(self._layout), ratio, target.getRect(),
                (tr_.m11(), tr_.m12(), tr_.m21(), tr_.m22(), tr_.dx(), tr_.dy()),
                (view.left(), view.top(), view.width(), view.height()))
         fresh = key != self._cache_key or self._cache is None
@@ -246,9 +249,7 @@ class BarsItem(pg.GraphicsObject):
                 q.setTransform(QTransform.fromTranslate(-target.x(), -target.y()))
                 if fresh:
                     visible = self._visible_rows()
-                    if fill_dense(q, tr_, view, visible, dense_items(self._layout)):
-                        self._paint_dense_selection(q, tr_, view, visible)
-                    else:
+                    if not fill_dense(q, tr_, view, visible, dense_items(self._layout)):
                         self._paint_dense(q, tr_, view, visible)
                 else:
                     visible = self._visible_rows()
@@ -268,6 +269,10 @@ class BarsItem(pg.GraphicsObject):
             self._cache_key = key
             self._dirty_rows = set()
         p.drawImage(target.topLeft(), self._cache)
+        p.save()
+        p.setClipRect(target)
+        self._paint_dense_selection(p, tr_, view, self._visible_rows())
+        p.restore()
 
     def _paint_bar(self, p: QPainter, tr_: QTransform, bar: Bar, fm: QFontMetricsF,
                    covered_until: float | None = None, visible_left: float | None = None) -> None:

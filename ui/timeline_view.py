@@ -345,7 +345,7 @@ class TimelineView(QWidget):
         if self._snapshot is None:
             self._snapshot = Snapshot(self._portfolio)
             self._labels = BarLabels(self._portfolio, self.lang)
-        self._base = build_layout(self._portfolio, None, None, lang=self.lang, lazy=True)
+        self._base = build_layout(self._portfolio, None, None, lang=self.lang, lazy=True, snapshot=self._snapshot)
         self._apply_filter()
         self._update_legend()
 
@@ -385,8 +385,13 @@ class TimelineView(QWidget):
         self._axis.update()
 
     def _fit_label_width(self) -> None:
+        """The label axis takes its share of the width; the plot's layout applies it now, not after the next
+        paint (which would paint the whole timeline twice per resize, as at each F11)."""
         low, high = LABEL_LIMITS[self._presentation]
-        self._axis.setWidth(int(min(high, max(low, self.width() * LABEL_SHARE[self._presentation]))))
+        width = int(min(high, max(low, self.width() * LABEL_SHARE[self._presentation])))
+        if getattr(self._axis, "fixedWidth", None) != width:
+            self._axis.setWidth(width)
+            self._plot.getPlotItem().layout.activate()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]

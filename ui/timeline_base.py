@@ -1,0 +1,161 @@
+"""The whole portfolio's timeline rows and bars, kept as columns and made into objects only when asked for.
+
+At 10,000 initiatives making a ``Row`` and up to two ``Bar`` objects per initiative cost ≈ 70 ms on every
+File > Open and language switch, and painting the zoomed-out picture then walked them all again. Here the
+bars are worked out in one pass over the fields (the first and last funded years come from the cell
+columns, :class:`ui.timeline_data.Snapshot`) into numpy columns per row; a ``Row`` or a row's ``Bar`` list is
+made when first read (painting reads the rows in view only), and the dense picture and the bars' x extents
+are taken from the columns in whole-array passes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, overload
+
+import numpy as np
+
+from planner.model import Initiative
+from planner.phases import Phase
+
+if TYPE_CHECKING:
+    from ui.timeline_items import Bar, Row
+
+_NONE = np.iinfo(np.int64).max  # the Snapshot's "no funded year"
+
+
+class BaseRows:
+    """Rows of a laid-out portfolio: the area headers (``made`` from the start) and the initiatives' rows,
+    each made from its initiative's id and name as laid out (``ids``/``names``, None on a header row) under
+    the header ``heads[r]`` when first read, then kept (edits change its label in place)."""
+
+    def __init__(self, ids: list[str | None], names: list[str | None], heads: list[int], made: dict[int, Row]) -> None:
+        self._ids = ids
+        self._names = names
+        self._heads = heads
+        self._made = made
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, key: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> list[Row]: ...
+
+    def __getitem__(self, key: int | slice) -> Row | list[Row]:
+        if isinstance(key, slice):
+            return [self[r] for r in range(*key.indices(len(self._ids)))]
+        r = key + len(self._ids) if key < 0 else key
+        if not 0 <= r < len(self._ids):
+            raise IndexError(key)
+        row = self._made.get(r)
+        if row is None:
+            from ui.timeline_items import Row
+
+            head = self._made[self._heads[r]]
+            row = self._made[r] = Row("initiative", self._names[r] or "", self._ids[r] or "", head.area, head.tint,
+                                      header=self._heads[r])
+        return row
+
+    def __iter__(self) -> Iterator[Row]:
+        return (self[r] for r in range(len(self._ids)))
+
+
+class BaseBars:
+    """``bars_by_row`` of a laid-out portfolio as columns per row: the current-phase bar (``x0``/``x1``, NaN
+    when none, ``phase``) and the possible next-phase bar (``next_x0``/``next_x1``, ``next_phase``) of the
+    initiative ``ids[r]`` (None on a header row). A row's ``Bar`` list is made when first read; a list
+    set in its place (an edit) is kept and written back into the columns."""
+
+    def __init__(self, ids: list[str | None], x0: np.ndarray, x1: np.ndarray, phase: list[Phase | None],
+                 next_x0: np.ndarray, next_x1: np.ndarray, next_phase: list[Phase | None]) -> None:
+        self.ids = ids
+        self.x0, self.x1, self.phase = x0, x1, phase
+        self.next_x0, self.next_x1, self.next_phase = next_x0, next_x1, next_phase
+        self._made: dict[int, list[Bar]] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, r: int) -> list[Bar]:
+        if r < 0:
+            r += len(self.ids)
+        if not 0 <= r < len(self.ids):
+            raise IndexError(r)
+        bars = self._made.get(r)
+        if bars is None:
+            from ui.timeline_items import Bar
+
+            iid = self.ids[r]
+            bars = []
+            if iid is not None:
+                x0, x1 = float(self.x0[r]), float(self.x1[r])
+                if not math.isnan(x0):
+                    bars.append(Bar(r, x0, x1, self.phase[r], iid))
+                n0, n1 = float(self.next_x0[r]), float(self.next_x1[r])
+                if not math.isnan(n0):
+                    bars.append(Bar(r, n0, n1, self.next_phase[r], iid, next=True))
+            self._made[r] = bars
+        return bars
+
+    def __setitem__(self, r: int, bars: list[Bar]) -> None:
+        current = [b for b in bars if not b.next]
+        upcoming = [b for b in bars if b.next]
+        if len(current) > 1 or len(upcoming) > 1 or any(b.row != r for b in bars):
+            raise ValueError("a row holds at most one current-phase and one next-phase bar of its own")
+        nan = math.nan
+        self.x0[r], self.x1[r], self.phase[r] = (current[0].x0, current[0].x1, current[0].phase) if current \
+            else (nan, nan, None)
+        self.next_x0[r], self.next_x1[r], self.next_phase[r] = \
+            (upcoming[0].x0, upcoming[0].x1, upcoming[0].phase) if upcoming else (nan, nan, None)
+        self._made[r] = bars
+
+    def __iter__(self) -> Iterator[list[Bar]]:
+        return (self[r] for r in range(len(self.ids)))
+
+    def extents(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per row the left end of its leftmost bar and the right end of its rightmost (±inf without bars)."""
+        lo = np.fmin(self.x0, self.next_x0)
+        hi = np.fmax(self.x1, self.next_x1)
+        return np.where(np.isnan(lo), math.inf, lo), np.where(np.isnan(hi), -math.inf, hi)
+
+
+def initiative_bars(inis: list[Initiative], shapes: list[tuple[object, ...]], first: np.ndarray, last: np.ndarray,
+                    end_of_portfolio: int | None) -> tuple[np.ndarray, ...]:
+    """Per initiative (portfolio order) what :func:`ui.timeline_items.bars_for` makes, as columns:
+    x0, x1 (NaN: no current bar), next_x0, next_x1 (NaN: no next bar) and the next bars' phases (a list).
+
+    ``shapes`` are :class:`ui.timeline_data.Snapshot`'s fields per initiative and ``first``/``last`` its first
+    and last funded years; the arithmetic is :func:`ui.timeline_items.initiative_span`'s, in the same order, so
+    the floats are the same."""
+    n = len(inis)
+    x0 = np.full(n, math.nan)
+    x1 = np.full(n, math.nan)
+    nx0 = np.full(n, math.nan)
+    nx1 = np.full(n, math.nan)
+    next_phases: list[Phase | None] = [None] * n
+    round_years: dict[str, int | None] = {}
+    firsts, lasts = first.tolist(), last.tolist()
+    for k, (_iid, _name, _area, phase, sy, ey, sq, eq, stated_next, next_round) in enumerate(shapes):
+        start = sy if sy is not None else (firsts[k] if firsts[k] != _NONE else None)
+        end = ey if ey is not None else (lasts[k] if lasts[k] != -_NONE else None)
+        if start is not None and end is not None:
+            lo, hi = min(start, end), max(start, end)  # type: ignore[type-var]
+            a = lo + ((sq - 1) / 4 if sq else 0.0)  # type: ignore[operator]
+            b = hi + (eq / 4 if eq else 1.0)  # type: ignore[operator]
+            x0[k], x1[k] = a, (b if b > a else a + 0.25)
+        nxt = stated_next if stated_next is not None else (phase.next() if phase is not None else None)  # type: ignore[attr-defined]
+        if nxt is None or not next_round:
+            continue
+        if next_round in round_years:
+            nyear = round_years[next_round]  # type: ignore[index]
+        else:
+            nyear = round_years[next_round] = inis[k].next_round_year  # type: ignore[index]
+        if nyear is not None:
+            nx0[k] = float(nyear)
+            nx1[k] = float(max(nyear + 1, end_of_portfolio or nyear + 1))
+            next_phases[k] = nxt  # type: ignore[assignment]
+    return x0, x1, nx0, nx1, next_phases
