@@ -167,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     window = create_window(files[0] if files else None)
     crash_handler.install(app, window)
     recovery.install(window)
+    from ui import idle_gc
+
+    idle_gc.install(app)  # full garbage collections in the user's pauses, not in their actions
     bench = os.environ.get("PLANNER_BENCH_FIRST_PAINT")
     if bench in ("1", "all"):
         window.installEventFilter(_FirstPaint(window, all=bench == "all"))
