@@ -10,6 +10,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from planner.model import CostCategory
@@ -56,6 +57,14 @@ def _widest_cell(panel: InitiativesPanel, col: int) -> int:
     for row in range(panel.proxy.rowCount()):
         widest = max(widest, delegate.sizeHint(option, panel.proxy.index(row, col)).width() + grid)
     return widest
+
+
+def _widest_cell_of(panel: InitiativesPanel, col: int, skip: int) -> int:
+    option = QStyleOptionViewItem()
+    panel.table.initViewItemOption(option)
+    delegate = panel.table.itemDelegate()
+    model = panel.model
+    return max(delegate.sizeHint(option, model.index(r, col)).width() for r in range(model.rowCount()) if r != skip)
 
 
 def test_shown_columns_are_exactly_as_wide_as_their_widest_cell(qtbot) -> None:
@@ -163,3 +172,36 @@ def test_totals_recompute_when_figures_changed_before_the_columns(qtbot) -> None
     model.refresh()  # dataChanged: the totals' recompute is due on the next event-loop turn
     model.set_show_costs(True)  # … and the columns change before it ran
     assert _sums(totals) == _sums(TotalsModel(model))
+
+
+def test_every_column_is_as_wide_as_its_widest_cell_with_icons_and_narrow_long_texts(qtbot) -> None:
+    """The text with the most characters is not the widest ('iiiiiiii' < 'WWWW'); a locked row's icon makes
+    its cell wider than a longer value without one; the widths are those of measuring every cell."""
+    p = make_portfolio(400, seed=31)
+    p.initiatives[3].id = "iiiiiiiiiiii"
+    p.initiatives[9].id = "WWWWWWWWWW"
+    p.initiatives[12].area = "lllllllllllllllllllllll"
+    p.initiatives[14].area = "MMMMMMMMMMMMMMMMMM"
+    p.initiatives[20].locked = True  # a lock icon beside its id
+    p.initiatives[21].locked_years = frozenset({2025})  # and beside its 2025 amount, the smallest of all
+    for k, ini in enumerate(p.initiatives):
+        ini.amounts[2025] = Decimal(100_000 + 7 * k) + Decimal("0.5")
+    p.initiatives[21].amounts[2025] = Decimal("99999.5")
+    panel = InitiativesPanel(lang="da")
+    qtbot.addWidget(panel)
+    panel.resize(1200, 500)
+    panel.set_portfolio(p)
+    model, header = panel.model, panel.table.horizontalHeader()
+    name = model.column_of("name")
+    columns = [c for c in range(model.columnCount()) if c != name]
+    for col in columns:
+        header.resizeSection(col, 5)
+    panel.fit_columns(columns)
+    for col in columns:
+        assert header.sectionSize(col) == _widest_cell(panel, col), model.column_key(col)
+    id_col = model.column_of("id")
+    rows = candidate_rows(model, id_col, fm=QFontMetricsF(panel.table.font()))
+    assert 9 in rows and 3 not in rows, "the widest id by pixels, not by characters"
+    year = model.column_of("year:2025")
+    assert header.sectionSize(year) > max(header.sectionSizeHint(year), _widest_cell_of(panel, year, skip=21)), \
+        "the locked cell's icon makes the column wider than its largest amount"

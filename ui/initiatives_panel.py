@@ -160,8 +160,8 @@ class InitiativesPanel(QWidget):
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
-        self.fit_columns(range(self.model.columnCount()))
         name_col = self.model.column_of("name")
+        self.fit_columns([c for c in range(self.model.columnCount()) if c != name_col])  # the name's is fixed
         if name_col >= 0:
             header.resizeSection(name_col, NAME_WIDTH)
         area_col = self.model.column_of("area")
