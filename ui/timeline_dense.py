@@ -83,9 +83,16 @@ def _items_of_columns(layout: TimelineLayout, bars: BaseBars) -> DenseItems:
                            else _bar_fill(key[0], bool(key[1])))  # type: ignore[arg-type]
         return k
 
+    def colours_of(phases: list[Phase | None], nxt: bool) -> np.ndarray:
+        """The colour index of each phase (looked up once per distinct phase object)."""
+        ids = np.fromiter(map(id, phases), dtype=np.int64, count=n)
+        distinct, first_at, inverse = np.unique(ids, return_index=True, return_inverse=True)
+        codes = np.array([colour_of((phases[k], nxt)) for k in first_at.tolist()], dtype=np.int64)
+        return codes[inverse] if len(distinct) else np.zeros(0, dtype=np.int64)
+
     first = np.where(np.isnan(bars.x0), np.nan, bars.x0)
     width = bars.x1 - bars.x0
-    first_colour = np.fromiter((colour_of((phase, False)) for phase in bars.phase), dtype=np.int64, count=n)
+    first_colour = colours_of(bars.phase, False)
     has_first = ~np.isnan(bars.x0)
     if heads:
         h = np.asarray(heads, dtype=np.intp)
@@ -93,7 +100,7 @@ def _items_of_columns(layout: TimelineLayout, bars: BaseBars) -> DenseItems:
         width[h] = np.nan
         first_colour[h] = [colour_of(("head", layout.rows[r].tint)) for r in heads]
         has_first[h] = True
-    second_colour = np.fromiter((colour_of((phase, True)) for phase in bars.next_phase), dtype=np.int64, count=n)
+    second_colour = colours_of(bars.next_phase, True)
     has_second = ~np.isnan(bars.next_x0)
     rows = np.arange(n, dtype=np.int64)
     keep = np.stack([has_first, has_second], axis=1).ravel()
