@@ -137,3 +137,39 @@ def test_the_label_axis_takes_its_width_before_the_first_paint(qtbot: QtBot, pre
     view.set_presentation(False)
     view.resize(1100, 640)
     assert axis.width() == axis.fixedWidth
+
+
+def test_the_picture_before_a_resize_is_used_again_when_the_size_comes_back(qtbot: QtBot) -> None:
+    """F11 and back: the zoomed-out picture of the size before is shown again, not painted again, and it is
+    what painting afresh gives; an edit in between drops it."""
+    p = make_portfolio(3000, seed=27)
+    view = _view(qtbot, p)
+    view.fit_all()
+    plot = view.plot_widget()
+    qtbot.wait(1)
+    before = _pixels(plot.grab().toImage())
+    first = view._bars._cache
+    view.resize(800, 500)
+    view.fit_all()
+    qtbot.wait(1)
+    plot.grab()
+    assert view._bars._cache is not first
+    view.resize(1100, 640)
+    view.fit_all()
+    qtbot.wait(1)
+    again = _pixels(plot.grab().toImage())
+    assert view._bars._cache is first
+    assert np.array_equal(again, before)
+    view.resize(800, 500)
+    view.fit_all()
+    qtbot.wait(1)
+    plot.grab()
+    ini = p.initiatives[5]
+    ini.name = ini.name + " (ny)"
+    view.refresh({ini.id})
+    view.timeline_layout()  # the coalesced refresh, now
+    view.resize(1100, 640)
+    view.fit_all()
+    qtbot.wait(1)
+    plot.grab()
+    assert view._bars._cache is not first, "an edit drops the pictures kept"

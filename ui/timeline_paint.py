@@ -44,6 +44,8 @@ class BarsItem(pg.GraphicsObject):
         self._dirty_rows: set[int] = set()
         # the pictures of the layouts shown before (a filter cleared, the presentation's areas in turn)
         self._spares: list[tuple[TimelineLayout, tuple[object, ...], QImage]] = []
+        # the picture of the layout shown before the view last changed size or range (F11 and back)
+        self._previous: tuple[TimelineLayout, tuple[object, ...], QImage] | None = None
         self._dirty = DirtyRects(self)
         self.setZValue(10)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
@@ -78,6 +80,7 @@ class BarsItem(pg.GraphicsObject):
         also drops the picture kept for thin rows."""
         self._labels = labels
         self._spares = []
+        self._previous = None
         if geometry:
             self._cache_key = ()
         self.update()
@@ -86,6 +89,7 @@ class BarsItem(pg.GraphicsObject):
         """Repaint only these rows (their bars or texts changed); the layout object is the same."""
         lay = self._layout
         self._spares = []
+        self._previous = None
         self._dirty_rows.update(rows)
         vb = self.getViewBox()
         view = vb.viewRect() if vb is not None else self.boundingRect()
@@ -238,6 +242,11 @@ class BarsItem(pg.GraphicsObject):
                (tr_.m11(), tr_.m12(), tr_.m21(), tr_.m22(), tr_.dx(), tr_.dy()),
                (view.left(), view.top(), view.width(), view.height()))
         fresh = key != self._cache_key or self._cache is None
+        if fresh and self._cache is not None and self._cache_key and not self._dirty_rows:
+            kept, self._previous = self._previous, (self._layout, self._cache_key, self._cache)
+            if kept is not None and kept[0] is self._layout and kept[1] == key:  # the size or range before
+                self._cache_key, self._cache = kept[1], kept[2]
+                fresh = False
         if fresh:
             self._cache = QImage(max(1, round(target.width() * ratio)), max(1, round(target.height() * ratio)),
                                  QImage.Format.Format_ARGB32_Premultiplied)

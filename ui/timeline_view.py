@@ -186,6 +186,7 @@ class TimelineView(QWidget):
         self._vb.setLimits(xMin=lay.x_min - 3, xMax=lay.x_max + 3, yMin=-1.5, yMax=n + 1.5)
         self._vb.setXRange(lay.x_min - 0.02, lay.x_max + 0.02, padding=0)
         self._vb.setYRange(-0.6, shown - 0.4, padding=0)
+        self._vb.updateMatrix()  # now, not in the next paint: a transform changed while painting paints again
 
     def set_status_date(self, when: date | None) -> None:
         self._status_date = when
@@ -385,13 +386,14 @@ class TimelineView(QWidget):
         self._axis.update()
 
     def _fit_label_width(self) -> None:
-        """The label axis takes its share of the width; the plot's layout applies it now, not after the next
-        paint (which would paint the whole timeline twice per resize, as at each F11)."""
+        """The label axis takes its share of the width; the plot's layout applies it now, and the view box its
+        new transform, not during the next paint (which then paints the whole timeline again, as at F11)."""
         low, high = LABEL_LIMITS[self._presentation]
         width = int(min(high, max(low, self.width() * LABEL_SHARE[self._presentation])))
         if getattr(self._axis, "fixedWidth", None) != width:
             self._axis.setWidth(width)
             self._plot.getPlotItem().layout.activate()
+        self._vb.updateMatrix()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
