@@ -23,6 +23,7 @@ class TotalsBar(QTableView):
         super().__init__(parent)
         self._table = table
         self._text_widths: dict[str, object] = {}
+        self._synced: tuple[object, ...] | None = None  # what the last sync copied (see _copied_state)
         self.setModel(model)
         self.horizontalHeader().setVisible(False)
         self.verticalHeader().setVisible(False)
@@ -42,11 +43,11 @@ class TotalsBar(QTableView):
         header.geometriesChanged.connect(self.sync)
         table.horizontalScrollBar().valueChanged.connect(self._scrolled)
         table.horizontalScrollBar().rangeChanged.connect(lambda *_: self.sync())
-        model.modelReset.connect(self.sync)
+        model.modelReset.connect(self._resync)
         model.dataChanged.connect(self._sums_changed)
-        table.model().modelReset.connect(self.sync)
-        table.model().columnsInserted.connect(lambda *_: self.sync())
-        table.model().columnsRemoved.connect(lambda *_: self.sync())
+        table.model().modelReset.connect(self._resync)
+        table.model().columnsInserted.connect(lambda *_: self._resync())
+        table.model().columnsRemoved.connect(lambda *_: self._resync())
         table.viewport().installEventFilter(self)  # the table's scroll bar comes and goes with its height
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().Policy.Fixed)
         self.sync()
@@ -107,8 +108,26 @@ class TotalsBar(QTableView):
             for row in range(model.rowCount()):
                 self.setSpan(row, chosen, 1, span)
 
+    def _copied_state(self) -> tuple[object, ...]:
+        """Everything :meth:`sync` copies or depends on, besides the sums (a model reset forces a sync)."""
+        header, table = self._table.horizontalHeader(), self._table
+        return (self.model().columnCount(), header.count(), header.offset(), self.width(), self.frameWidth(),
+                table.viewport().width(), self.viewport().width(), self.font().key(),
+                tuple((header.isSectionHidden(c), header.sectionSize(c)) for c in range(header.count())))
+
+    def _resync(self) -> None:
+        self._synced = None
+        self.sync()
+
     def sync(self) -> None:
-        """Copy the table's column widths, hidden columns, scroll position and scroll-bar margin."""
+        """Copy the table's column widths, hidden columns, scroll position and scroll-bar margin (nothing
+        to do when none of them changed since the last time: a window relayout asks many times)."""
+        if self._synced is not None and self._synced == self._copied_state():
+            return
+        self._sync()
+        self._synced = self._copied_state()
+
+    def _sync(self) -> None:
         header = self._table.horizontalHeader()
         for col in range(self.model().columnCount()):
             hidden = col >= header.count() or header.isSectionHidden(col)
