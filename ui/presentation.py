@@ -167,6 +167,8 @@ class PresentationController(QObject):
                 if area]
 
     def current_area(self) -> str | None:
+        if self._area_index < 0:  # all areas (no need to list 10,000 initiatives' areas)
+            return None
         areas = self.areas()
         return areas[self._area_index] if 0 <= self._area_index < len(areas) else None
 
@@ -227,14 +229,14 @@ class PresentationController(QObject):
         self._step(-1)
 
     def _step(self, delta: int) -> None:
-        count = len(self.areas())
-        if count == 0:
+        areas = self.areas()
+        if not areas:
             return
         # -1 (all areas) and each area in turn, wrapping around.
-        self._area_index = (self._area_index + 1 + delta) % (count + 1) - 1
-        self._apply_area()
+        self._area_index = (self._area_index + 1 + delta) % (len(areas) + 1) - 1
+        self._apply_area(areas[self._area_index] if self._area_index >= 0 else None)
 
-    def _apply_area(self) -> None:
-        area = self.current_area()
+    def _apply_area(self, area: str | None = None) -> None:
+        """Show ``area`` (None: all) in the timeline and the key totals."""
         call(self._win.views["timeline"], "show_area", area)
         self._win.totals.show_area(self._win.document.portfolio, area)
