@@ -173,3 +173,24 @@ def test_the_picture_before_a_resize_is_used_again_when_the_size_comes_back(qtbo
     qtbot.wait(1)
     plot.grab()
     assert view._bars._cache is not first, "an edit drops the pictures kept"
+
+
+def test_half_given_spans_and_quarters_make_the_bars_each_initiative_makes() -> None:
+    """An end year without a start and no money, a start without an end, quarter 0 or 4, an end before its
+    start, a next round without a year: the columns' arithmetic is initiative_span's and bars_for's."""
+    p = make_portfolio(60, seed=28)
+    cases = p.initiatives
+    cases[0].amounts, cases[0].start_year, cases[0].end_year = {}, None, 2027
+    cases[1].amounts, cases[1].start_year, cases[1].end_year = {}, 2025, None
+    cases[2].start_year, cases[2].end_year, cases[2].start_quarter, cases[2].end_quarter = 2026, 2024, 4, 1
+    cases[3].start_year, cases[3].end_year, cases[3].start_quarter, cases[3].end_quarter = 2025, 2025, 4, 1
+    cases[4].next_round = "næste runde"
+    cases[5].next_round, cases[5].phase, cases[5].next_phase = "UIP 2029", None, None
+    cases[6].next_round, cases[6].phase = "UIP 2030", None
+    cases[6].next_phase = Phase.UDBREDELSE
+    lay = build_layout(p, lang="da")
+    end = max(p.all_years()) + 1
+    for ini in p.initiatives:
+        r = lay.row_of[ini.id]
+        assert lay.bars_by_row[r] == bars_for(ini, r, end), ini.id
+    assert not lay.bars_by_row[lay.row_of[cases[0].id]] or all(b.next for b in lay.bars_by_row[lay.row_of[cases[0].id]])

@@ -123,39 +123,62 @@ class BaseBars:
         return np.where(np.isnan(lo), math.inf, lo), np.where(np.isnan(hi), -math.inf, hi)
 
 
+def _floats(values: list[object]) -> np.ndarray:
+    """A column of ints or None as floats, NaN for None."""
+    column = np.array(values, dtype=object)
+    blank = np.equal(column, None)
+    column[blank] = math.nan
+    return column.astype(np.float64)
+
+
 def initiative_bars(inis: list[Initiative], shapes: list[tuple[object, ...]], first: np.ndarray, last: np.ndarray,
                     end_of_portfolio: int | None) -> tuple[np.ndarray, ...]:
     """Per initiative (portfolio order) what :func:`ui.timeline_items.bars_for` makes, as columns:
     x0, x1 (NaN: no current bar), next_x0, next_x1 (NaN: no next bar) and the next bars' phases (a list).
 
     ``shapes`` are :class:`ui.timeline_data.Snapshot`'s fields per initiative and ``first``/``last`` its first
-    and last funded years; the arithmetic is :func:`ui.timeline_items.initiative_span`'s, in the same order, so
-    the floats are the same."""
+    and last funded years; the arithmetic is :func:`ui.timeline_items.initiative_span`'s, in whole-array
+    steps on doubles, so the floats are the same."""
     n = len(inis)
-    x0 = np.full(n, math.nan)
-    x1 = np.full(n, math.nan)
-    nx0 = np.full(n, math.nan)
-    nx1 = np.full(n, math.nan)
+    if not n:
+        empty = np.zeros(0)
+        return empty, empty.copy(), empty.copy(), empty.copy(), []
+    _ids, _names, _areas, phases, sy, ey, sq, eq, stated, rounds = map(list, zip(*shapes, strict=True))
+    funded_first = np.where(first == _NONE, math.nan, first.astype(np.float64))
+    funded_last = np.where(last == -_NONE, math.nan, last.astype(np.float64))
+    start_year, end_year = _floats(sy), _floats(ey)
+    start = np.where(np.isnan(start_year), funded_first, start_year)
+    end = np.where(np.isnan(end_year), funded_last, end_year)
+    lo, hi = np.fmin(start, end), np.fmax(start, end)
+    lo[np.isnan(start) | np.isnan(end)] = math.nan  # no first or no last year: no bar
+    q0, q1 = _floats(sq), _floats(eq)
+    x0 = lo + np.where(np.isnan(q0) | (q0 == 0), 0.0, (q0 - 1) / 4)
+    x1 = hi + np.where(np.isnan(q1) | (q1 == 0), 1.0, q1 / 4)
+    x1 = np.where(x1 > x0, x1, x0 + 0.25)
+    x1[np.isnan(x0)] = math.nan
+    ladder: dict[int, Phase | None] = {}  # the next step of each phase object, once
     next_phases: list[Phase | None] = [None] * n
-    round_years: dict[str, int | None] = {}
-    firsts, lasts = first.tolist(), last.tolist()
-    for k, (_iid, _name, _area, phase, sy, ey, sq, eq, stated_next, next_round) in enumerate(shapes):
-        start = sy if sy is not None else (firsts[k] if firsts[k] != _NONE else None)
-        end = ey if ey is not None else (lasts[k] if lasts[k] != -_NONE else None)
-        if start is not None and end is not None:
-            lo, hi = min(start, end), max(start, end)  # type: ignore[type-var]
-            a = lo + ((sq - 1) / 4 if sq else 0.0)  # type: ignore[operator]
-            b = hi + (eq / 4 if eq else 1.0)  # type: ignore[operator]
-            x0[k], x1[k] = a, (b if b > a else a + 0.25)
-        nxt = stated_next if stated_next is not None else (phase.next() if phase is not None else None)  # type: ignore[attr-defined]
+    round_years: dict[object, int | None] = {}
+    nx0 = np.full(n, math.nan)
+    for k, (phase, own_next, next_round) in enumerate(zip(phases, stated, rounds, strict=True)):
+        if own_next is not None:
+            nxt = own_next
+        elif phase is None:
+            continue
+        else:
+            key = id(phase)
+            if key not in ladder:
+                ladder[key] = phase.next()  # type: ignore[attr-defined]
+            nxt = ladder[key]
         if nxt is None or not next_round:
             continue
         if next_round in round_years:
-            nyear = round_years[next_round]  # type: ignore[index]
+            nyear = round_years[next_round]
         else:
-            nyear = round_years[next_round] = inis[k].next_round_year  # type: ignore[index]
+            nyear = round_years[next_round] = inis[k].next_round_year
         if nyear is not None:
-            nx0[k] = float(nyear)
-            nx1[k] = float(max(nyear + 1, end_of_portfolio or nyear + 1))
+            nx0[k] = nyear
             next_phases[k] = nxt  # type: ignore[assignment]
+    nx1 = np.maximum(nx0 + 1, end_of_portfolio) if end_of_portfolio is not None else nx0 + 1
+    nx1[np.isnan(nx0)] = math.nan
     return x0, x1, nx0, nx1, next_phases
