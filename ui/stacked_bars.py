@@ -21,13 +21,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPicture
 
+from planner.amount_cells import AmountCells
 from planner.amounts import ZERO
 from planner.model import Portfolio
 from planner.phases import PHASES, Phase
 from ui.cell_sums import BIG_CHANGE, cell_columns, cell_rows, current_cells, decimal_row, refresh_copies
 from ui.chart_parts import DirtyRects
 
-_PHASE, _AREA = attrgetter("phase"), attrgetter("area")
+_PHASE, _AREA, _AMOUNTS = attrgetter("phase"), attrgetter("area"), attrgetter("amounts")
 PHASE_KEYS: tuple[Phase | None, ...] = (*PHASES, None)
 
 
@@ -65,13 +66,14 @@ class FigureCache:
         for i, ini_id in enumerate(self.ids):
             self.row.setdefault(ini_id, i)
         self.matrix = np.zeros((len(inis), len(self.years)))
-        self._snap = [dict(ini.amounts) for ini in inis]
-        col, m = self.col, self.matrix
-        for i, amounts in enumerate(self._snap):
-            for y, a in amounts.items():
-                m[i, col[y]] = float(a)
-        self.totals = portfolio.totals_by_year()
-        self._groups = [(ini.phase, ini.area or "") for ini in inis]
+        self._snap = list(map(dict, map(_AMOUNTS, inis)))
+        if not self._fill_from_cells(portfolio):
+            col, m = self.col, self.matrix
+            for i, amounts in enumerate(self._snap):
+                for y, a in amounts.items():
+                    m[i, col[y]] = float(a)
+            self.totals = portfolio.totals_by_year()
+        self._groups = [(p, a or "") for p, a in zip(map(_PHASE, inis), map(_AREA, inis), strict=True)]
         self._regroup()
 
     def _regroup(self) -> None:
@@ -135,23 +137,31 @@ class FigureCache:
         """Every row read again in whole-list passes over the portfolio's cells (a change set naming many
         initiatives); False when the per-row path must do it (ids moved, an amount finer than 0,1, a year
         not shown)."""
-        cells = current_cells(portfolio, self.ids)
+        cells = self._fill_from_cells(portfolio)
         if cells is None:
             return False
-        cols = cell_columns(cells, self.years)
-        if cols is None:
-            return False
-        tenths = cells.arrays().tenths
-        self.matrix[:] = 0.0
-        self.matrix[cell_rows(cells), cols] = tenths / 10.0  # the float nearest the amount, as float(Decimal)
-        sums = np.bincount(cols, weights=tenths, minlength=len(self.years))
-        self.totals = decimal_row(np.rint(sums).astype(np.int64), self.years)
         refresh_copies(self._snap, cells)
         phases, areas = list(map(_PHASE, cells.inis)), [a or "" for a in map(_AREA, cells.inis)]
         if phases != [g[0] for g in self._groups] or areas != [g[1] for g in self._groups]:
             self._groups = [(p, a or "") for p, a in zip(phases, areas, strict=True)]
             self._regroup()
         return True
+
+    def _fill_from_cells(self, portfolio: Portfolio) -> AmountCells | None:
+        """The matrix and the totals from the portfolio's cell columns in whole-array steps; the cells, or
+        None (nothing changed) when they cannot tell: ids moved, an amount finer than 0,1, a year not shown."""
+        cells = current_cells(portfolio, self.ids)
+        if cells is None:
+            return None
+        cols = cell_columns(cells, self.years)
+        if cols is None:
+            return None
+        tenths = cells.arrays().tenths
+        self.matrix[:] = 0.0
+        self.matrix[cell_rows(cells), cols] = tenths / 10.0  # the float nearest the amount, as float(Decimal)
+        sums = np.bincount(cols, weights=tenths, minlength=len(self.years))
+        self.totals = decimal_row(np.rint(sums).astype(np.int64), self.years)
+        return cells
 
     def group_sums(self, idx: np.ndarray, n_groups: int) -> np.ndarray:
         """groups × years: the sum of the rows of each group."""
