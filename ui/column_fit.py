@@ -113,6 +113,19 @@ def may_have_icon(model: InitiativesModel) -> list[int]:
     return [row for row, ini in enumerate(inis) if ini.locked or ini.locked_years]
 
 
+def icon_rows(model: InitiativesModel, key: str, locks: list[int]) -> list[int]:
+    """Of ``locks`` (:func:`may_have_icon`), the rows whose cell in column ``key`` shows the lock icon, as
+    ``InitiativesModel`` decorates them: the id of a locked initiative, the amount of a locked year of an
+    initiative not locked as a whole."""
+    inis = model.portfolio.initiatives
+    if key == "id":
+        return [r for r in locks if inis[r].locked]
+    if key.startswith("year:"):
+        year = int(key[5:])
+        return [r for r in locks if not inis[r].locked and year in inis[r].locked_years]
+    return []
+
+
 class _Cells:
     """The model's portfolio's cell columns and each cell's source row, read once for all the columns fitted."""
 
@@ -157,10 +170,10 @@ def candidate_rows(model: InitiativesModel, column: int, count: int = CANDIDATES
                    cells: _Cells | None = None) -> list[int]:
     """Source rows whose cells in ``column`` are the widest candidates. ``fm``: the metrics of the cells'
     font (text columns are then picked by their advances; else by their length). ``icons``
-    (:func:`may_have_icon`) and ``cells`` are read from the model when not given."""
+    (:func:`may_have_icon`, narrowed here to the column's) and ``cells`` are read from the model when
+    not given."""
     key = model.column_key(column)
-    if icons is None:
-        icons = may_have_icon(model)
+    icons = icon_rows(model, key, may_have_icon(model) if icons is None else icons)
     if is_amount_key(key):
         values = None
         if key == "total" or key.startswith("year:"):
