@@ -24,16 +24,17 @@ a test assigning ``ini.amounts[2024]``) and the columns follow.
 
 from __future__ import annotations
 
+from collections import deque
 from decimal import Decimal
 from itertools import compress, count, repeat
-from operator import attrgetter, is_, is_not
+from operator import attrgetter, is_, is_not, setitem
 from typing import Any
 
 import numpy as np
 
 from planner.model import Initiative, Portfolio, initiative_writes
 from planner.portfolio_memo import PortfolioMemo
-from planner.tenths import tenths, tenths_of
+from planner.tenths import tenths_of
 
 _ID, _AMOUNTS = attrgetter("id"), attrgetter("amounts")
 _LOCKED, _LOCKED_YEARS = attrgetter("locked"), attrgetter("locked_years")
@@ -71,8 +72,8 @@ class AmountCells:
     0,1; ``exact`` tells that none is. ``unique``: the initiative ids are unique. Read-only for callers.
     """
 
-    __slots__ = ("_arrays", "_cell_dicts", "_dicts", "_lock_flags", "_lock_years", "_writes", "by_year",
-                 "exact", "ids", "ini_ids", "inis", "locked", "starts", "tenths", "unique", "values", "years")
+    __slots__ = ("_arrays", "_cell_dicts", "_dicts", "_inexact", "_lock_flags", "_lock_years", "_writes",
+                 "by_year", "ids", "ini_ids", "inis", "locked", "starts", "tenths", "unique", "values", "years")
 
     def __init__(self, portfolio: Portfolio) -> None:
         self._writes = initiative_writes()
@@ -102,7 +103,7 @@ class AmountCells:
             elif locked_years:
                 self.locked.update(i for i, y in enumerate(ordered, start) if y in locked_years)
         self.tenths = tenths_of(self.values)
-        self.exact = not any(map(is_, self.tenths, repeat(None)))
+        self._inexact = _nones(self.tenths)
         self.by_year: dict[int, list[int]] = {}
         for i, year in enumerate(self.years):
             positions = self.by_year.get(year)
@@ -119,7 +120,11 @@ class AmountCells:
         return self._arrays
 
     def follow(self, portfolio: Portfolio) -> bool:
-        """Bring the columns up to date with ``portfolio``; False when only a rebuild can (see module)."""
+        """Bring the columns up to date with ``portfolio``; False when only a rebuild can (see module).
+
+        One fused pass reads every cell and yields the positions whose object moved; only those are read
+        again and converted (a fit after one edit finds one cell, an undo of a fit twenty thousand).
+        """
         inis = portfolio.initiatives
         if len(inis) != len(self.inis) or not all(map(is_, inis, self.inis)):
             return False
@@ -132,36 +137,59 @@ class AmountCells:
             self._writes = writes
         if sum(map(len, self._dicts)) != len(self.values):
             return False
-        if any(map(is_not, map(dict.get, self._cell_dicts, self.years), self.values)):
-            current = list(map(dict.get, self._cell_dicts, self.years))
-            if any(map(is_, current, repeat(None))):
+        cell_dicts, years = self._cell_dicts, self.years
+        moved = compress(count(), map(is_not, map(dict.get, cell_dicts, years), self.values))
+        first = next(moved, None)
+        if first is None:
+            return True
+        changed = [first, *moved]
+        if len(changed) > _PATCH_LIMIT:
+            current = list(map(dict.get, cell_dicts, years))
+            if _nones(current):
                 return False  # a cell was blanked (and, as the count is the same, another one added)
-            changed = list(compress(count(), map(is_not, current, self.values)))
             self.values = current
-            if len(changed) > _PATCH_LIMIT:
-                self.tenths = tenths_of(current)
-            else:
-                for i in changed:
-                    self.tenths[i] = tenths(current[i])  # type: ignore[arg-type]
-            self.exact = not any(map(is_, self.tenths, repeat(None)))
-            self._patch_arrays(changed)
+            self.tenths = tenths_of(current)
+            self._inexact = _nones(self.tenths)
+            self._patch_arrays(changed, None, None)
+            return True
+        news = list(map(dict.get, map(cell_dicts.__getitem__, changed), map(years.__getitem__, changed)))
+        if _nones(news):
+            return False
+        olds = list(map(self.tenths.__getitem__, changed))
+        new_tenths = tenths_of(news)
+        deque(map(setitem, repeat(self.values), changed, news), 0)
+        deque(map(setitem, repeat(self.tenths), changed, new_tenths), 0)
+        self._inexact += _nones(new_tenths) - _nones(olds)
+        self._patch_arrays(changed, news, new_tenths)
         return True
 
-    def _patch_arrays(self, changed: list[int]) -> None:
-        """Values and tenths follow the lists (ids, years, positions and locks cannot have changed)."""
+    @property
+    def exact(self) -> bool:
+        """Every amount is a whole number of tenths."""
+        return not self._inexact
+
+    def _patch_arrays(self, changed: list[int], news: list[Decimal] | None, new_tenths: list[int | None] | None
+                      ) -> None:
+        """Values and tenths follow the lists (ids, years, positions and locks cannot have changed);
+        ``news``/``new_tenths`` are the changed cells' new values, None after whole columns changed."""
         arrays = self._arrays
         if arrays is None:
             return
-        if len(changed) > _PATCH_LIMIT:
+        if news is None or new_tenths is None:
             arrays.values = np.array(self.values, dtype=object)
         else:
-            arrays.values[changed] = [self.values[i] for i in changed]
+            arrays.values[changed] = news
         if not self.exact:
             arrays.tenths = None
-        elif arrays.tenths is None or len(changed) > _PATCH_LIMIT:
+        elif arrays.tenths is None or new_tenths is None:
             arrays.tenths = np.array(self.tenths, dtype=np.int64)
         else:
-            arrays.tenths[changed] = [self.tenths[i] for i in changed]
+            arrays.tenths[changed] = new_tenths
+
+
+def _nones(items: list[Any]) -> int:
+    """How many items are None (by identity: no Decimal or int comparison per item)."""
+    return sum(map(is_, items, repeat(None)))
 
 
 _CELLS: PortfolioMemo[AmountCells] = PortfolioMemo(_KEEP)

@@ -35,6 +35,7 @@ from planner.model import Frame, Initiative, Portfolio
 from planner.rebalance_messages import RebalanceError, describe
 from planner.tenths import (
     decimals_of,
+    decimals_of_array,
     exact_weights,
     from_tenths,
     largest_remainder,
@@ -317,9 +318,7 @@ def _emit_arrays(cells: AmountCells, group: _Group, target: int, columns: tuple[
     columns[0].extend(arr.ids[where].tolist())
     columns[1].extend(arr.years[where].tolist())
     columns[2].extend(arr.values[where].tolist())
-    distinct, which = np.unique(shares[changed], return_inverse=True)
-    news = np.array([from_tenths(s) for s in distinct.tolist()], dtype=object)
-    columns[3].extend(news[which].tolist())
+    columns[3].extend(decimals_of_array(shares[changed]))
 
 
 # -- one initiative ----------------------------------------------------------------------------------

@@ -59,6 +59,23 @@ def decimals_of(shares: list[int]) -> list[Decimal]:
         return list(map(from_tenths, shares))
 
 
+def decimals_of_array(shares: np.ndarray) -> list[Decimal]:
+    """``from_tenths`` of each share of an integer array, looked up in a table of the distinct shares."""
+    if not shares.size:
+        return []
+    low, high = int(shares.min()), int(shares.max())
+    if high - low > 4 * shares.size + 4096:  # few shares spread far apart: a sorted lookup, not a table
+        distinct, which = np.unique(shares, return_inverse=True)
+        table = np.empty(len(distinct), dtype=object)
+        table[:] = decimals_of(distinct.tolist())
+        return table[which.ravel()].tolist()  # type: ignore[no-any-return]
+    offsets = shares - low
+    present = np.flatnonzero(np.bincount(offsets))
+    table = np.empty(high - low + 1, dtype=object)
+    table[present] = decimals_of((present + low).tolist())
+    return table[offsets].tolist()  # type: ignore[no-any-return]
+
+
 def exact_weights(values: list[Decimal]) -> list[int]:
     """Integer weights in the same proportion as ``values`` (used when one has a finer digit than 0,1)."""
     places = max(max(-v.as_tuple().exponent, 0) for v in values)  # type: ignore[operator]

@@ -24,7 +24,7 @@ from planner.rebalance import (
     spread_evenly,
 )
 from planner.scenarios import capture, restore
-from planner.tenths import largest_remainder_array
+from planner.tenths import decimals_of_array, from_tenths, largest_remainder_array
 
 D = Decimal
 YEARS = [2023, 2024, 2025, 2026]
@@ -279,3 +279,13 @@ def test_fit_on_arrays_equals_fit_on_lists(p: Portfolio, how: str, locks: list) 
     assert results[0] == results[1]
     if len(results[0]) == 6:
         assert all(a is b for a, b in zip(results[0][2], results[1][2])), "olds are the model's own objects"
+
+
+@given(st.lists(st.integers(-50, 5_000), max_size=60), st.integers(0, 2))
+@QUICK
+def test_decimals_of_array_are_from_tenths_of_each_share(shares: list[int], spread: int) -> None:
+    """Table lookup (dense shares) or sorted lookup (shares far apart): the very Decimals of from_tenths."""
+    values = [s * 10**(6 * spread) for s in shares]
+    got = decimals_of_array(np.array(values, dtype=np.int64))
+    assert got == [from_tenths(v) for v in values]
+    assert all(a is from_tenths(v) for a, v in zip(got, values))
