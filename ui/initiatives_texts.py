@@ -182,6 +182,10 @@ class InitiativeTexts:
             marks = self._marks[row] = self._row_marks(ini)
         return texts, marks
 
+    def amount_text(self, value: Decimal | None) -> str:
+        """The text an amount cell shows for ``value`` (for sizing a column from a few values)."""
+        return self._amount_text(value)
+
     def _amount_text(self, value: Decimal | None) -> str:
         """``format_amount`` in the model's language, once per distinct value (equal Decimals give equal
         texts: the text is made from the value rounded to one decimal)."""
