@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 from planner.amount_cells import cells_of
 from planner.amounts import ZERO
 from planner.model import CostCategory
+from planner.tenths import from_tenths
 from ui.cell_sums import cell_rows
 from ui.initiatives_model import InitiativesModel
 
@@ -182,13 +183,19 @@ def candidate_rows(model: InitiativesModel, column: int, count: int = CANDIDATES
             rows = extreme_cells(values, count)
             if icons:
                 rows += [icons[k] for k in extreme_cells(values[np.asarray(icons, dtype=np.intp)], count)]
-            return list(dict.fromkeys(rows))
+            rows = list(dict.fromkeys(rows))
+            if fm is None:
+                return rows
+            return _widest_amounts(model, {r: from_tenths(int(values[r])) for r in rows}, fm, icons)
         try:
-            values = amount_values(model, column)
-            rows = extreme_rows(values, count)
+            amounts = amount_values(model, column)
+            rows = extreme_rows(amounts, count)
             if icons:
-                rows += [icons[k] for k in extreme_rows([values[r] for r in icons], count)]
-            return list(dict.fromkeys(rows))
+                rows += [icons[k] for k in extreme_rows([amounts[r] for r in icons], count)]
+            rows = list(dict.fromkeys(rows))
+            if fm is None or key == "delta":  # Δ texts carry a sign of their own
+                return rows
+            return _widest_amounts(model, {r: amounts[r] for r in rows}, fm, icons)
         except (ArithmeticError, TypeError):  # a NaN somewhere: measure by the texts instead
             pass
     texts = model.column_texts(column)
@@ -198,6 +205,20 @@ def candidate_rows(model: InitiativesModel, column: int, count: int = CANDIDATES
         return widest_rows(texts, fm)
     marked = set(icons)
     return widest_rows(texts, fm, (r for r in range(len(texts)) if r not in marked)) + widest_rows(texts, fm, icons)
+
+
+def _widest_amounts(model: InitiativesModel, values: dict[int, Decimal | None], fm: QFontMetricsF,
+                    icons: list[int]) -> list[int]:
+    """Of an amount column's candidate rows (``values``: row → its amount), those the delegate must measure:
+    the widest texts (as the model writes them, :meth:`InitiativesModel.amount_text`) by their advances,
+    with and without the lock icon apart (a delegate size hint makes the texts of the row's every cell)."""
+    marked = set(icons)
+    picked: list[int] = []
+    for group in ([r for r in values if r not in marked], [r for r in values if r in marked]):
+        if group:
+            texts = [model.amount_text(values[r]) for r in group]
+            picked += [group[k] for k in widest_rows(texts, fm)]
+    return picked
 
 
 def fit_columns(table: QTableView, model: InitiativesModel, columns: Iterable[int],
