@@ -10,6 +10,9 @@ from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_
 from typing import NamedTuple
 
+import numpy as np
+
+from planner.amount_cells import cells_of
 from planner.amounts import ZERO
 from planner.cells import CellRef
 from planner.findings import Finding, Severity
@@ -58,7 +61,7 @@ def validate(portfolio: Portfolio) -> list[Finding]:
     phase_column = _phase_column(portfolio)
     every = list(map(_amounts_of, inis))
     totals = list(map(sum, map(dict.values, every), repeat(ZERO)))
-    mismatched, others = _candidates(inis, every, totals)
+    mismatched, others = _candidates(portfolio, inis, every, totals)
     per: dict[int, list[Finding]] = {}
     for pos in others:
         found = _initiative_findings(inis[pos], phase_column, totals[pos])
@@ -78,23 +81,57 @@ def validate(portfolio: Portfolio) -> list[Finding]:
     return _assemble(portfolio, cache)
 
 
-def _candidates(inis: list[Initiative], every: list[dict[int, Decimal]], totals: list[Decimal]
-                ) -> tuple[list[int], set[int]]:
+def _candidates(portfolio: Portfolio, inis: list[Initiative], every: list[dict[int, Decimal]],
+                totals: list[Decimal]) -> tuple[list[int], set[int]]:
     """(positions whose stated total is off the sum, positions that may have any other finding: no phase,
     a negative amount or cost, a reversed period, or money outside the years). Whole-list passes (most
     portfolios have no negative figure at all); an initiative in neither has no finding."""
     mismatched = [pos for pos, stated, total in zip(count(), map(_stated_of, inis), totals)
                   if stated is not None and abs(stated - total) > _TOLERANCE]
     found: set[int] = set(compress(range(len(inis)), map(is_, map(_phase_of, inis), repeat(None))))
-    found.update([pos for pos, start, end, amounts in zip(count(), map(_start_of, inis), map(_end_of, inis), every)
-                  if start is not None and end is not None and (end < start or (amounts and (
-                      min(amounts) < start or max(amounts) > end)))])
-    if min(chain.from_iterable(map(dict.values, every)), default=ZERO) < ZERO:
-        found.update(pos for pos, amounts in enumerate(every) if amounts and min(amounts.values()) < ZERO)
+    if not _cell_candidates(portfolio, inis, found):
+        found.update([pos for pos, start, end, amounts in zip(count(), map(_start_of, inis), map(_end_of, inis),
+                                                              every)
+                      if start is not None and end is not None and (end < start or (amounts and (
+                          min(amounts) < start or max(amounts) > end)))])
+        if min(chain.from_iterable(map(dict.values, every)), default=ZERO) < ZERO:
+            found.update(pos for pos, amounts in enumerate(every) if amounts and min(amounts.values()) < ZERO)
     all_costs = list(map(_costs_of, inis))
     if min(chain.from_iterable(map(dict.values, all_costs)), default=ZERO) < ZERO:
         found.update(pos for pos, costs in enumerate(all_costs) if costs and min(costs.values()) < ZERO)
     return mismatched, found
+
+
+def _cell_candidates(portfolio: Portfolio, inis: list[Initiative], found: set[int]) -> bool:
+    """Adds to ``found`` the positions with a reversed period, money outside the years or a negative amount,
+    in whole-array steps over the portfolio's cell columns (planner.amount_cells: years in order within
+    an initiative, so its first and last cells are its first and last years). False (nothing added) when
+    the columns do not stand for ``inis`` or an amount is finer than 0,1 (the caller's per-initiative pass
+    then does it)."""
+    cells = cells_of(portfolio)
+    arrays = cells.arrays()
+    tenths = arrays.tenths
+    if tenths is None or len(cells.inis) != len(inis) or not all(map(is_, cells.inis, inis)):
+        return False
+    # None → nan: every comparison with it is False, as "start is not None and …" is
+    start = np.array(list(map(_start_of, inis)), dtype=float)
+    end = np.array(list(map(_end_of, inis)), dtype=float)
+    bad = end < start
+    if len(tenths):
+        years = np.empty(len(tenths), dtype=np.int64)
+        for year, positions in arrays.by_year.items():
+            years[positions] = year
+        bounds = np.asarray(cells.starts, dtype=np.int64)
+        lo, hi = bounds[:-1], bounds[1:]
+        funded = hi > lo
+        first = years[np.where(funded, lo, 0)]
+        last = years[np.where(funded, hi - 1, 0)]
+        bad |= funded & ((first < start) | (last > end)) & ~(np.isnan(start) | np.isnan(end))
+        negative = np.flatnonzero(tenths < 0)
+        if len(negative):
+            found.update((np.searchsorted(bounds, negative, side="right") - 1).tolist())
+    found.update(np.flatnonzero(bad).tolist())
+    return True
 
 
 def revalidate_changed(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding]:
