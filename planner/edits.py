@@ -22,8 +22,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from itertools import repeat
-from operator import attrgetter, is_, setitem
+from operator import attrgetter, is_, setitem, sub
 from typing import NamedTuple
 
 from planner.amounts import parse_amount
@@ -103,6 +104,21 @@ class ChangeSet:
     def initiative_ids(self) -> list[str]:
         """The initiatives touched, in change order without repeats (for a view to refresh)."""
         return list(dict.fromkeys(self.ids))
+
+    @cached_property
+    def year_sums(self) -> dict[int, Decimal]:
+        """year → what applying the change set adds to that year's allocations (a blank counts as 0), in
+        the order the years first appear. Worked out once per change set: its undo and redo reuse it
+        (≈ 5 ms for the ≈ 20,000 cells of a fit at 10,000)."""
+        zero = Decimal(0)
+        news, olds = self.news, self.olds
+        if any(map(is_, news, repeat(None))) or any(map(is_, olds, repeat(None))):  # by identity: no
+            news = tuple(zero if n is None else n for n in news)                   # Decimal == None
+            olds = tuple(zero if o is None else o for o in olds)
+        sums = dict.fromkeys(self.years, zero)
+        for year, diff in zip(self.years, map(sub, news, olds)):
+            sums[year] += diff
+        return sums
 
     def delta(self) -> Decimal:
         """How much the change set adds to the grand total (negative when it takes money away)."""

@@ -232,6 +232,9 @@ class TotalsModel(QAbstractTableModel):
             ini = portfolio.get(changes.ids[0])
             now = ini.amounts.get(changes.years[0]) if ini is not None else None
             reverted = now == changes.olds[0] and now != changes.news[0]
+            sums = getattr(changes, "year_sums", None)  # planner.edits.ChangeSet: kept for its undo/redo
+            if isinstance(sums, dict):
+                return {year: -diff for year, diff in sums.items()} if reverted else dict(sums)
             news, olds = (changes.olds, changes.news) if reverted else (changes.news, changes.olds)
             if any(map(is_, news, repeat(None))) or any(map(is_, olds, repeat(None))):  # blanks
                 news = [ZERO if n is None else n for n in news]
