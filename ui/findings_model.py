@@ -13,6 +13,7 @@ scroll position stay where they are. When the two lists have little in common it
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from itertools import count
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -141,12 +142,19 @@ class FindingsModel(QAbstractListModel):
         return keys
 
     @staticmethod
-    def _runs(old: list[Key], new: list[Key]) -> list[tuple[int, int, int]] | None:
-        """Row operations turning ``old`` into ``new``: (row, rows removed there, rows inserted there), in
+    def _runs(old_keys: list[Key], new_keys: list[Key]) -> list[tuple[int, int, int]] | None:
+        """Row operations turning ``old_keys`` into ``new_keys``: (row, rows removed there, rows inserted there), in
         order, ``row`` counted in ``new``; None when the kept lines changed their order, a key repeats, or
         nothing is kept."""
+        # Each key is hashed once, into a small int (the same int for equal keys): the keys are nested
+        # tuples whose hash is not kept, and the walk below tests membership several times per key.
+        codes: dict[Key, int] = {}
+        old = list(map(codes.setdefault, old_keys, count()))
+        if len(codes) != len(old):
+            return None
+        new = list(map(codes.setdefault, new_keys, count(len(old))))
         old_set, new_set = set(old), set(new)
-        if len(old_set) != len(old) or len(new_set) != len(new):
+        if len(new_set) != len(new):
             return None
         kept_old = [k for k in old if k in new_set]
         if not kept_old or kept_old != [k for k in new if k in old_set]:
