@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, is_
 
 import numpy as np
 import pyqtgraph as pg
@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPicture
 
 from planner.amount_cells import AmountCells
 from planner.amounts import ZERO
-from planner.model import Portfolio
+from planner.model import Portfolio, initiative_writes
 from planner.phases import PHASES, Phase
 from ui.cell_sums import BIG_CHANGE, cell_columns, cell_rows, current_cells, decimal_row, refresh_copies
 from ui.chart_parts import DirtyRects
@@ -54,6 +54,9 @@ class FigureCache:
         self._snap: list[dict[int, Decimal]] = []
         self._groups: list[tuple[Phase | None, str]] = []
         self.group_version = 0
+        # (initiative_writes(), count) and the initiatives when ``_groups`` were last read in _read_all
+        self._grouped: tuple[int, int] = (-1, -1)
+        self._grouped_inis: list[object] = []
 
     def rebuild(self, portfolio: Portfolio) -> None:
         """Read every figure again (a new portfolio, or a change of structure)."""
@@ -141,10 +144,15 @@ class FigureCache:
         if cells is None:
             return False
         refresh_copies(self._snap, cells)
-        phases, areas = list(map(_PHASE, cells.inis)), [a or "" for a in map(_AREA, cells.inis)]
-        if phases != [g[0] for g in self._groups] or areas != [g[1] for g in self._groups]:
-            self._groups = [(p, a or "") for p, a in zip(phases, areas, strict=True)]
-            self._regroup()
+        # A phase or area changes by assignment, which initiative_writes counts: with no assignment since
+        # the groups were read from these very initiatives, they cannot have changed.
+        writes = initiative_writes()
+        if self._grouped != (writes, len(cells.inis)) or not all(map(is_, cells.inis, self._grouped_inis)):
+            phases, areas = list(map(_PHASE, cells.inis)), [a or "" for a in map(_AREA, cells.inis)]
+            if phases != [g[0] for g in self._groups] or areas != [g[1] for g in self._groups]:
+                self._groups = [(p, a or "") for p, a in zip(phases, areas, strict=True)]
+                self._regroup()
+            self._grouped, self._grouped_inis = (writes, len(cells.inis)), list(cells.inis)
         return True
 
     def _fill_from_cells(self, portfolio: Portfolio) -> AmountCells | None:
