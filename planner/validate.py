@@ -16,7 +16,7 @@ from planner.amount_cells import cells_of
 from planner.amounts import ZERO
 from planner.cells import CellRef
 from planner.findings import Finding, Severity
-from planner.model import Initiative, Portfolio, amount_key
+from planner.model import Initiative, Portfolio, amount_key, initiative_writes
 
 # A stated total within this of the sum is rounding in the source, not a difference worth a finding.
 TOTAL_TOLERANCE = Decimal("0.05")
@@ -50,18 +50,31 @@ def _where(ini: Initiative, key: str) -> CellRef | None:
 def validate(portfolio: Portfolio) -> list[Finding]:
     """All findings about the figures: totals, periods, signs, ids, phases, frame, years.
 
-    Whole-list passes over the initiatives (sums, and the cheap tests of :func:`_candidates`) find the few
-    that may have something to say; only those are checked one by one, and the per-year loop only runs for
-    an initiative that has a negative amount or money outside its years. An initiative whose only finding is
-    a stated total off the sum (every initiative after a fit to frame: ≈ 7,000 at 10,000) gets that finding
-    straight away, without the other tests. The pass also leaves what it found per initiative on the
-    portfolio, so :func:`revalidate_changed` can re-check a few initiatives later.
+    Whole-list passes over the initiatives (sums, and the cheap tests of :func:`_static_candidates` and
+    :func:`_amount_candidates`) find the few that may have something to say; only those are checked one by
+    one, and the per-year loop only runs for an initiative that has a negative amount or money outside its
+    years. An initiative whose only finding is a stated total off the sum (every initiative after a fit to
+    frame: ≈ 7,000 at 10,000) gets that finding straight away, without the other tests. The pass also
+    leaves what it found per initiative on the portfolio, so :func:`revalidate_changed` can re-check a few
+    initiatives later (or only the amounts of all of them).
     """
     inis = list(portfolio.initiatives)
+    ids = list(map(_id_of, inis))
+    return _amounts_pass(portfolio, inis, ids, dict(zip(ids, range(len(ids)))), _static_candidates(inis),
+                         _duplicate_findings(portfolio, ids))
+
+
+def _amounts_pass(portfolio: Portfolio, inis: list[Initiative], ids: list[str], positions: dict[str, int],
+                  static: set[int], duplicates: list[Finding]) -> list[Finding]:
+    """The findings, given what does not depend on the amounts: the ids, their positions, the positions
+    :func:`_static_candidates` found, and the duplicate-id findings. Leaves the cache on the portfolio."""
     phase_column = _phase_column(portfolio)
     every = list(map(_amounts_of, inis))
     totals = list(map(sum, map(dict.values, every), repeat(ZERO)))
-    mismatched, others = _candidates(portfolio, inis, every, totals)
+    mismatched = [pos for pos, stated, total in zip(count(), map(_stated_of, inis), totals)
+                  if stated is not None and abs(stated - total) > _TOLERANCE]
+    others = _amount_candidates(portfolio, inis, every)
+    others.update(static)
     per: dict[int, list[Finding]] = {}
     for pos in others:
         found = _initiative_findings(inis[pos], phase_column, totals[pos])
@@ -72,38 +85,48 @@ def validate(portfolio: Portfolio) -> list[Finding]:
     _mismatches(inis, totals, [pos for pos in mismatched if pos not in others], per, memo)
     frame_years = tuple(sorted(portfolio.frame.by_year))
     columns = {y: list(map(dict.get, every, repeat(y), repeat(ZERO))) for y in frame_years}
-    ids = list(map(_id_of, inis))
-    cache = _Cache(inis=inis, ids=ids, positions=dict(zip(ids, range(len(ids)))), phase_column=phase_column,
+    cache = _Cache(inis=inis, ids=ids, positions=positions, phase_column=phase_column,
                    per=per, totals=totals, frame_years=frame_years, columns=columns,
                    year_totals={y: sum(col, ZERO) for y, col in columns.items()},
-                   duplicates=_duplicate_findings(portfolio, ids), memo=memo)
+                   duplicates=duplicates, memo=memo, static=static, writes=initiative_writes())
     portfolio._validation = cache
     return _assemble(portfolio, cache)
 
 
-def _candidates(portfolio: Portfolio, inis: list[Initiative], every: list[dict[int, Decimal]],
-                totals: list[Decimal]) -> tuple[list[int], set[int]]:
-    """(positions whose stated total is off the sum, positions that may have any other finding: no phase,
-    a negative amount or cost, a reversed period, or money outside the years). Whole-list passes (most
-    portfolios have no negative figure at all); an initiative in neither has no finding."""
-    mismatched = [pos for pos, stated, total in zip(count(), map(_stated_of, inis), totals)
-                  if stated is not None and abs(stated - total) > _TOLERANCE]
+def _static_candidates(inis: list[Initiative]) -> set[int]:
+    """Positions that may have a finding whatever their amounts: no phase, a reversed period, a negative
+    cost. Whole-list passes (most portfolios have no negative cost at all)."""
     found: set[int] = set(compress(range(len(inis)), map(is_, map(_phase_of, inis), repeat(None))))
-    if not _cell_candidates(portfolio, inis, found):
-        found.update([pos for pos, start, end, amounts in zip(count(), map(_start_of, inis), map(_end_of, inis),
-                                                              every)
-                      if start is not None and end is not None and (end < start or (amounts and (
-                          min(amounts) < start or max(amounts) > end)))])
-        if min(chain.from_iterable(map(dict.values, every)), default=ZERO) < ZERO:
-            found.update(pos for pos, amounts in enumerate(every) if amounts and min(amounts.values()) < ZERO)
+    found.update([pos for pos, start, end in zip(count(), map(_start_of, inis), map(_end_of, inis))
+                  if start is not None and end is not None and end < start])
     all_costs = list(map(_costs_of, inis))
     if min(chain.from_iterable(map(dict.values, all_costs)), default=ZERO) < ZERO:
         found.update(pos for pos, costs in enumerate(all_costs) if costs and min(costs.values()) < ZERO)
-    return mismatched, found
+    return found
+
+
+def _is_static_candidate(ini: Initiative) -> bool:
+    """:func:`_static_candidates` for one initiative."""
+    start, end = ini.start_year, ini.end_year
+    return (ini.phase is None or (start is not None and end is not None and end < start)
+            or any(amount < 0 for amount in ini.costs.values()))
+
+
+def _amount_candidates(portfolio: Portfolio, inis: list[Initiative], every: list[dict[int, Decimal]]) -> set[int]:
+    """Positions that may have money outside their years or a negative amount (a superset)."""
+    found: set[int] = set()
+    if not _cell_candidates(portfolio, inis, found):
+        found.update([pos for pos, start, end, amounts in zip(count(), map(_start_of, inis), map(_end_of, inis),
+                                                              every)
+                      if start is not None and end is not None and amounts and (
+                          min(amounts) < start or max(amounts) > end)])
+        if min(chain.from_iterable(map(dict.values, every)), default=ZERO) < ZERO:
+            found.update(pos for pos, amounts in enumerate(every) if amounts and min(amounts.values()) < ZERO)
+    return found
 
 
 def _cell_candidates(portfolio: Portfolio, inis: list[Initiative], found: set[int]) -> bool:
-    """Adds to ``found`` the positions with a reversed period, money outside the years or a negative amount,
+    """Adds to ``found`` the positions with money outside the years or a negative amount,
     in whole-array steps over the portfolio's cell columns (planner.amount_cells: years in order within
     an initiative, so its first and last cells are its first and last years). False (nothing added) when
     the columns do not stand for ``inis`` or an amount is finer than 0,1 (the caller's per-initiative pass
@@ -116,7 +139,7 @@ def _cell_candidates(portfolio: Portfolio, inis: list[Initiative], found: set[in
     # None → nan: every comparison with it is False, as "start is not None and …" is
     start = np.array(list(map(_start_of, inis)), dtype=float)
     end = np.array(list(map(_end_of, inis)), dtype=float)
-    bad = end < start
+    bad = np.zeros(len(inis), dtype=bool)
     if len(tenths):
         years = np.empty(len(tenths), dtype=np.int64)
         for year, positions in arrays.by_year.items():
@@ -134,7 +157,7 @@ def _cell_candidates(portfolio: Portfolio, inis: list[Initiative], found: set[in
     return True
 
 
-def revalidate_changed(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding]:
+def revalidate_changed(portfolio: Portfolio, ids: Iterable[str], *, amounts_only: bool = False) -> list[Finding]:
     """``portfolio.revalidate()`` after a change to the initiatives ``ids`` only (any of their fields).
 
     Re-checks those initiatives, re-sums only the framed years whose amounts moved, and redoes the cheap
@@ -143,9 +166,12 @@ def revalidate_changed(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding
     content and order. Falls back to the full pass when there is nothing to reuse: the portfolio was never
     validated, its initiatives were added, removed, replaced or reordered, the frame's years or the
     phase column changed, an id is unknown, or most of the portfolio changed anyway.
+    ``amounts_only``: only the yearly amounts of ``ids`` changed (a planner.edits.ChangeSet): when most of
+    the portfolio changed, the whole-list pass then redoes only the tests that depend on the amounts and
+    keeps the ids, duplicate ids and the other candidates it found last time.
     Sets and returns ``portfolio.findings`` (reader's findings first, as ``revalidate`` does).
     """
-    found = _incremental(portfolio, ids)
+    found = _incremental(portfolio, ids, amounts_only)
     if found is None:
         found = validate(portfolio)
     portfolio.findings = [*portfolio.read_findings, *found]
@@ -204,7 +230,8 @@ class _Cache:
     Invariants: ``inis`` are the very objects validated, in order; ``totals[i]`` is the sum of
     ``inis[i].amounts``; ``per[i]`` the findings of ``inis[i]`` (absent when none); ``columns[y][i]`` its
     amount in framed year ``y`` and ``year_totals[y]`` the sum of that column in position order (so the
-    sums, trailing zeros included, are those a full pass computes).
+    sums, trailing zeros included, are those a full pass computes); ``static`` the positions whose
+    initiative may have a finding whatever its amounts (:func:`_static_candidates`).
     """
 
     inis: list[Initiative]
@@ -218,6 +245,8 @@ class _Cache:
     year_totals: dict[int, Decimal]
     duplicates: list[Finding]
     memo: _MismatchMemo = field(default_factory=_MismatchMemo)
+    static: set[int] = field(default_factory=set)
+    writes: int = -1  # planner.model.initiative_writes() when the cache was last brought up to date
 
     def __deepcopy__(self, memo: dict[int, object]) -> None:
         return None  # a copied portfolio validates afresh rather than deep-copying 10,000-long lists
@@ -227,7 +256,7 @@ def _phase_column(portfolio: Portfolio) -> bool:
     return portfolio.source is None or "phase" in portfolio.source.columns
 
 
-def _incremental(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding] | None:
+def _incremental(portfolio: Portfolio, ids: Iterable[str], amounts_only: bool = False) -> list[Finding] | None:
     """The findings re-checking only ``ids``, or None when the cache cannot be used."""
     cache = getattr(portfolio, "_validation", None)
     inis = portfolio.initiatives
@@ -236,8 +265,8 @@ def _incremental(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding] | No
             or cache.frame_years != tuple(sorted(portfolio.frame.by_year))):
         return None
     wanted = set(ids)
-    if len(wanted) * 4 > len(inis):
-        return None  # most of the portfolio changed: the whole-list pass is cheaper (and needs no look-ups)
+    if len(wanted) * 4 > len(inis):  # most of the portfolio changed: the whole-list pass is cheaper
+        return _amounts_again(portfolio, cache) if amounts_only else None
     if len(cache.positions) == len(inis):
         if not wanted <= cache.positions.keys():
             return None
@@ -247,7 +276,7 @@ def _incremental(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding] | No
         if len(set(map(cache.ids.__getitem__, changed))) != len(wanted):
             return None
     if len(changed) * 4 > len(inis):
-        return None
+        return _amounts_again(portfolio, cache) if amounts_only else None
     ids_moved = False
     moved_years: set[int] = set()
     for pos in changed:
@@ -258,6 +287,10 @@ def _incremental(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding] | No
             cache.per[pos] = found
         else:
             cache.per.pop(pos, None)
+        if _is_static_candidate(ini):
+            cache.static.add(pos)
+        else:
+            cache.static.discard(pos)
         if ini.id != cache.ids[pos]:
             ids_moved = True
         amounts = ini.amounts
@@ -272,7 +305,18 @@ def _incremental(portfolio: Portfolio, ids: Iterable[str]) -> list[Finding] | No
         cache.year_totals[year] = sum(cache.columns[year], ZERO)
     if len(cache.positions) != len(inis):
         cache.duplicates = _duplicate_findings(portfolio)
+    cache.writes = initiative_writes()
     return _assemble(portfolio, cache)
+
+
+def _amounts_again(portfolio: Portfolio, cache: _Cache) -> list[Finding]:
+    """The whole-list pass after the amounts of most initiatives changed (and nothing else): the ids, their
+    positions, the duplicate-id findings and the amount-independent candidates are those of ``cache``
+    (:func:`_incremental` has checked it stands for these very initiatives); a full pass when an Initiative
+    attribute (an id, a phase, a period, the costs) was assigned since it was brought up to date."""
+    if cache.writes != initiative_writes():
+        return validate(portfolio)
+    return _amounts_pass(portfolio, cache.inis, cache.ids, cache.positions, set(cache.static), cache.duplicates)
 
 
 def _assemble(portfolio: Portfolio, cache: _Cache) -> list[Finding]:

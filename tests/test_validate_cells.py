@@ -65,3 +65,43 @@ def test_an_edit_after_validation_is_seen() -> None:
 
 def test_empty_portfolio() -> None:
     assert [f for f in validate(Portfolio(name="")) if f.initiative_id is not None] == []
+
+
+def _fresh_findings(portfolio: Portfolio) -> list[Finding]:
+    return validate(portfolio.model_copy(deep=True))
+
+
+def test_amounts_only_revalidation_after_a_fit_equals_a_full_pass() -> None:
+    from planner.edits import apply, revert
+    from planner.model import CostCategory
+    from planner.rebalance import fit_to_frame
+    from planner.synthetic import make_portfolio
+    from planner.validate import revalidate_changed
+
+    portfolio = make_portfolio(400)
+    portfolio.revalidate()
+    changes = fit_to_frame(portfolio)
+    apply(portfolio, changes)
+    fitted = revalidate_changed(portfolio, changes.ids, amounts_only=True)
+    assert fitted == [*portfolio.read_findings, *_fresh_findings(portfolio)]
+    codes: dict[str | None, list[str]] = {}
+    for f in fitted:
+        codes.setdefault(f.initiative_id, []).append(f.code)
+    only_sum = [ini for ini in portfolio.initiatives[3:] if codes.get(ini.id) == ["stated_total_mismatch"]]
+    # a phase taken away and a cost made negative, reported as a change of those initiatives
+    first, second = portfolio.initiatives[1], portfolio.initiatives[2]
+    first.phase = None
+    second.costs = {**second.costs, next(iter(CostCategory)): Decimal("-1")}
+    revalidate_changed(portfolio, [first.id, second.id])
+    revert(portfolio, changes)
+    found = revalidate_changed(portfolio, changes.ids, amounts_only=True)
+    assert found == [*portfolio.read_findings, *_fresh_findings(portfolio)]
+    assert any(f.initiative_id == first.id and f.code in ("missing_phase", "unknown_phase") for f in found)
+    assert any(f.initiative_id == second.id and f.code == "negative_amount" for f in found)
+    # an assignment nobody reported: the amounts-only pass does not trust what it kept
+    third = only_sum[0]
+    third.phase = None
+    apply(portfolio, changes)
+    found = revalidate_changed(portfolio, changes.ids, amounts_only=True)
+    assert found == [*portfolio.read_findings, *_fresh_findings(portfolio)]
+    assert any(f.initiative_id == third.id and f.code in ("missing_phase", "unknown_phase") for f in found)

@@ -149,7 +149,7 @@ class Document(QObject):
         portfolio = self._portfolio
         ids = set(changes.ids)
         if len(ids) * 4 <= len(portfolio.initiatives) or not changes.ids:
-            revalidate_changed(portfolio, ids)
+            revalidate_changed(portfolio, ids, amounts_only=True)
             return
         entry = self._checkpoints.pop(id(changes), None)
         if entry is None or entry[0] is not changes:
@@ -164,7 +164,7 @@ class Document(QObject):
         if target is not None and left is not None:
             restore(portfolio, target)
         else:
-            revalidate_changed(portfolio, ids)
+            revalidate_changed(portfolio, ids, amounts_only=True)
 
     def new(self) -> None:
         self.replace(Portfolio(name=""), "")
