@@ -132,7 +132,12 @@ def _cell_candidates(portfolio: Portfolio, inis: list[Initiative], found: set[in
     the columns do not stand for ``inis`` or an amount is finer than 0,1 (the caller's per-initiative pass
     then does it)."""
     cells = cells_of(portfolio)
-    arrays = cells.arrays()
+    if not cells.exact:
+        return False
+    try:
+        arrays = cells.arrays()
+    except OverflowError:  # an amount beyond int64 tenths (a fuzzed workbook): the per-initiative pass
+        return False
     tenths = arrays.tenths
     if tenths is None or len(cells.inis) != len(inis) or not all(map(is_, cells.inis, inis)):
         return False
