@@ -45,3 +45,27 @@ def test_groups_follow_assignments_between_big_changes() -> None:
     assert cache.group_version > version
     assert "Et nyt område" in cache.areas
     assert _same(cache, _fresh(portfolio))
+
+
+def test_a_single_edit_after_big_changes_adds_up() -> None:
+    """The per-row copies are left behind by a big change; the next edit still gives a fresh cache's sums."""
+    from decimal import Decimal
+
+    from planner.edits import edit_cell
+
+    portfolio = make_portfolio(BIG_CHANGE + 200, seed=4)
+    cache = _fresh(portfolio)
+    changes = fit_to_frame(portfolio)
+    for step in (apply, revert, apply):
+        step(portfolio, changes)
+        cache.update(portfolio, changes.ids)
+        assert _same(cache, _fresh(portfolio))
+    ini = portfolio.initiatives[10]
+    year = max(ini.amounts)
+    edit = edit_cell(portfolio, ini.id, year, ini.amounts[year] + Decimal("2.5"))
+    apply(portfolio, edit)
+    cache.update(portfolio, edit.ids)
+    assert _same(cache, _fresh(portfolio))
+    apply(portfolio, edit_cell(portfolio, ini.id, year, Decimal("0.5")))
+    cache.update(portfolio)  # no ids: every row compared with the copies
+    assert _same(cache, _fresh(portfolio))
