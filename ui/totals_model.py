@@ -17,10 +17,13 @@ from itertools import repeat
 from operator import is_, sub
 from typing import Any, Protocol
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from planner.amount_cells import cells_of
 from planner.amounts import ZERO, format_amount
+from planner.tenths import from_tenths
 from ui.column_fit import amount_values
 from ui.initiatives_model import AMOUNT_ROLE, InitiativesModel
 from ui.plain_text import tooltip
@@ -232,7 +235,13 @@ class TotalsModel(QAbstractTableModel):
             ini = portfolio.get(changes.ids[0])
             now = ini.amounts.get(changes.years[0]) if ini is not None else None
             reverted = now == changes.olds[0] and now != changes.news[0]
-            sums = getattr(changes, "year_sums", None)  # planner.edits.ChangeSet: kept for its undo/redo
+            kept = vars(changes).get("year_sums") if hasattr(changes, "__dict__") else None
+            if isinstance(kept, dict):  # planner.edits.ChangeSet: worked out already (an undo or redo)
+                return {year: -diff for year, diff in kept.items()} if reverted else dict(kept)
+            now_sums = self._cell_year_sums(portfolio, set(changes.years))
+            if now_sums is not None:
+                return now_sums
+            sums = getattr(changes, "year_sums", None)
             if isinstance(sums, dict):
                 return {year: -diff for year, diff in sums.items()} if reverted else dict(sums)
             news, olds = (changes.olds, changes.news) if reverted else (changes.news, changes.olds)
@@ -252,6 +261,32 @@ class TotalsModel(QAbstractTableModel):
                 diff = -diff
             by_year[year] = by_year.get(year, ZERO) + diff
         return by_year
+
+    def _cell_year_sums(self, portfolio: Any, years: set[int]) -> dict[int, Decimal] | None:
+        """year → its new sum minus the allocation shown, for ``years``, the sums taken from the cell columns
+        as integer tenths (exact; planner.amount_cells, checked against the model): a new big change set
+        (fit, reset, a scenario) is not summed cell by cell. None when the columns cannot tell (an amount
+        finer than 0,1 or too large) or a year has no column (the caller's path then falls back)."""
+        shown = {}
+        for year in years:
+            key = f"year:{year}"
+            if key not in self._keys:
+                return None
+            shown[year] = self._values[ALLOCATED][self._keys.index(key)] or ZERO
+        cells = cells_of(portfolio)
+        if not cells.exact:
+            return None
+        try:
+            arrays = cells.arrays()
+        except OverflowError:
+            return None
+        tenths = arrays.tenths
+        limit = (1 << 62) // max(1, len(tenths))  # no int64 sum can wrap around
+        if tenths is None or (len(tenths) and (int(tenths.max()) > limit or int(tenths.min()) < -limit)):
+            return None
+        empty = np.zeros(0, dtype=np.int64)
+        return {year: from_tenths(int(tenths[arrays.by_year.get(year, empty)].sum())) - old
+                for year, old in shown.items()}
 
     def _amounts_lookup(self, ids: tuple[str, ...]) -> Callable[[str], dict[int, Decimal] | None]:
         """id → that initiative's amounts (the first initiative with the id, as ``Portfolio.get``): one id
