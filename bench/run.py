@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import core  # noqa: E402,F401  (registers the domain benchmarks)
 import ui_bench  # noqa: E402,F401  (registers the re-balancing chart benchmarks, issue 4)
 import ui_hooks  # noqa: E402,F401  (registers the UI benchmarks)
-import ui_interactions  # noqa: E402,F401  (registers ui_freeze: the longest block of a user action)
+import ui_interactions  # noqa: E402,F401  (registers ui_freeze and ui_block: how long a user action holds the window)
 from registry import REGISTRY, Bench, Context, Pending  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
