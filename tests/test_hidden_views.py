@@ -133,3 +133,21 @@ def test_pending_views_keep_only_what_matters() -> None:
     view = View()
     pending.flush("a", view, "P")  # type: ignore[arg-type]
     assert view.calls == [], "flushed once"
+
+
+def test_a_new_portfolio_reaches_the_shown_chart_on_the_next_turn_of_the_event_loop(window, qtbot) -> None:
+    """The table shows a new workbook at once; the shown chart follows one event-loop turn later, so the
+    window can repaint and react in between."""
+    timeline = window.built_views()["timeline"]
+    other = make_portfolio(30, seed=8)
+    window.document.replace(other, "")
+    assert window.table_panel.model.rowCount() == 30
+    assert timeline.portfolio() is not other, "the chart waits for the next turn"
+    qtbot.waitUntil(lambda: timeline.portfolio() is other, timeout=1000)
+    assert timeline.bar_count() == 30
+
+
+def test_looking_the_shown_chart_up_right_after_a_new_portfolio_gives_it_at_once(window) -> None:
+    other = make_portfolio(30, seed=8)
+    window.document.replace(other, "")
+    assert window.current_view().portfolio() is other

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         # Each tab page holds its chart once built; ``_views`` has the charts built so far.
         self._views: dict[str, QWidget] = {}
         self._hidden = PendingViews()  # what the charts on hidden tabs missed (ui.hidden_views)
+        self._shown_waits = False  # the shown chart catches up on the next event-loop turn (a new portfolio)
         self._pages: dict[str, QWidget] = {}
         self._rebalance: ChartsInstall | None = None
         self._dock_placeholders: object = None
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
         view = self._views.get(key)
         if view is None:
             return  # built later, and given what the window shows then
-        if key == self.current_view_key():
+        if key == self.current_view_key() and not self._shown_waits:
             self._hidden.flush(key, view, self.document.portfolio)
             call(view, method, *args)
         elif method == "select_initiative":
@@ -386,7 +387,13 @@ class MainWindow(QMainWindow):
 
     # -- document → widgets --------------------------------------------------------------------------
     def _on_portfolio_replaced(self) -> None:
+        """A new portfolio: the table, findings and totals now; the shown chart on the next turn of the
+        event loop, so the window can repaint and react in between (issue 7: at 10,000 initiatives the two
+        together held the window for ≈ 0.1 s), the hidden ones when shown."""
         portfolio = self.document.portfolio
+        if self._views and not self._shown_waits:
+            self._shown_waits = True
+            QTimer.singleShot(0, self, self._shown_catches_up)
         for key in list(self._views):
             self._tell(key, "set_portfolio", portfolio)
         self.table_panel.set_portfolio(portfolio)
@@ -394,6 +401,11 @@ class MainWindow(QMainWindow):
         self.totals.update_from(portfolio)
         self._filters_changed()
         self._update_title()
+
+    def _shown_catches_up(self) -> None:
+        self._shown_waits = False
+        if self._views:
+            self.chart(self.current_view_key())
 
     def _on_amounts_changed(self, changes: object) -> None:
         """Amounts changed: the charts redo only these initiatives (each coalesces into one redraw)."""
