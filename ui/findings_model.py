@@ -12,10 +12,12 @@ scroll position stay where they are. When the two lists have little in common it
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Hashable
 from itertools import count
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
@@ -143,38 +145,32 @@ class FindingsModel(QAbstractListModel):
 
     @staticmethod
     def _runs(old_keys: list[Key], new_keys: list[Key]) -> list[tuple[int, int, int]] | None:
-        """Row operations turning ``old_keys`` into ``new_keys``: (row, rows removed there, rows inserted there), in
-        order, ``row`` counted in ``new``; None when the kept lines changed their order, a key repeats, or
-        nothing is kept."""
-        # Each key is hashed once, into a small int (the same int for equal keys): the keys are nested
-        # tuples whose hash is not kept, and the walk below tests membership several times per key.
+        """Row operations turning ``old_keys`` into ``new_keys``: (row, rows removed there, rows inserted
+        there), in order, ``row`` counted in the new list; None when the kept lines changed their order, a
+        key repeats, or nothing is kept.
+
+        Each key is hashed once, into an int: an old key its position, a new key not shown before
+        ``len(old_keys)`` + its position. The kept lines are then the new ints below ``len(old_keys)``,
+        and the runs are the gaps between consecutive kept lines, found in whole-array steps (≈ 7,000
+        lines after a fit at 10,000)."""
         codes: dict[Key, int] = {}
-        old = list(map(codes.setdefault, old_keys, count()))
-        if len(codes) != len(old):
+        n_old, n_new = len(old_keys), len(new_keys)
+        deque(map(codes.setdefault, old_keys, count()), maxlen=0)
+        if len(codes) != n_old:
             return None
-        new = list(map(codes.setdefault, new_keys, count(len(old))))
-        old_set, new_set = set(old), set(new)
-        if len(new_set) != len(new):
+        new = np.fromiter(map(codes.setdefault, new_keys, count(n_old)), dtype=np.int64, count=n_new)
+        kept_new = np.flatnonzero(new < n_old)  # positions in the new list of the kept lines
+        kept_old = new[kept_new]  # their positions in the old list
+        if not len(kept_old) or (len(kept_old) > 1 and not bool(np.all(np.diff(kept_old) > 0))):
             return None
-        kept_old = [k for k in old if k in new_set]
-        if not kept_old or kept_old != [k for k in new if k in old_set]:
+        added = np.flatnonzero(new >= n_old)
+        if not np.array_equal(new[added], added + n_old):  # a new key repeats
             return None
-        runs: list[tuple[int, int, int]] = []
-        i = j = 0
-        n_old, n_new = len(old), len(new)
-        while i < n_old or j < n_new:
-            if i < n_old and j < n_new and old[i] == new[j]:
-                i, j = i + 1, j + 1
-                continue
-            start_i, start_j = i, j
-            while i < n_old and old[i] not in new_set:
-                i += 1
-            while j < n_new and new[j] not in old_set:
-                j += 1
-            if i == start_i and j == start_j:
-                return None
-            runs.append((start_j, i - start_i, j - start_j))
-        return runs
+        old_at = np.concatenate(([-1], kept_old, [n_old]))
+        new_at = np.concatenate(([-1], kept_new, [n_new]))
+        removed, inserted = np.diff(old_at) - 1, np.diff(new_at) - 1
+        gaps = np.flatnonzero((removed > 0) | (inserted > 0))
+        return list(zip((new_at[gaps] + 1).tolist(), removed[gaps].tolist(), inserted[gaps].tolist()))
 
     def _apply_runs(self, runs: list[tuple[int, int, int]], findings: list[Finding], keys: list[Key]) -> None:
         rows, row_keys = self._findings, self._keys
