@@ -141,8 +141,9 @@ class Document(QObject):
     def _revalidate(self, changes: ChangeSet) -> None:
         """Findings after ``changes`` was applied or reverted.
 
-        A change to most initiatives (fit to frame, reset, a scenario) needs a full validation pass, and
-        at 10,000 initiatives that is ~0.1 s. Its undo and redo return the figures to exactly a state
+        A change to most initiatives (fit to frame, reset, a scenario) needs a whole-list pass over the
+        amounts (``amounts_only``: a ChangeSet changes nothing else, so the ids, duplicate ids, phases,
+        periods and costs found last time are kept). Its undo and redo return the figures to exactly a state
         validated before (the very Decimals come back, and every change goes through the undo stack), so
         the findings of the state left are kept per ChangeSet (:func:`planner.validate.checkpoint`) and
         put back when the figures return to it. Only the last few big ChangeSets are remembered."""
