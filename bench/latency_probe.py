@@ -44,11 +44,13 @@ class LatencyProbe(QObject):
         return super().event(event)
 
     def _post(self) -> None:
-        while not self._stop.is_set():
-            time.sleep(self.interval)
+        while not self._stop.wait(self.interval):
             if self._posted_at is None:
                 self._posted_at = time.perf_counter()
-                QCoreApplication.postEvent(self, QEvent(_PROBE))
+                try:
+                    QCoreApplication.postEvent(self, QEvent(_PROBE))
+                except RuntimeError:  # the application is going away
+                    return
 
     def stop(self) -> None:
         self._stop.set()

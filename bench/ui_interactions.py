@@ -207,6 +207,8 @@ class Session:
         self.window.close()
         self.window.deleteLater()
         settle(self.app)
+        if _PROBE:
+            _PROBE.pop().stop()
 
 
 # -- the actions ---------------------------------------------------------------------------------------

@@ -151,3 +151,29 @@ def test_looking_the_shown_chart_up_right_after_a_new_portfolio_gives_it_at_once
     other = make_portfolio(30, seed=8)
     window.document.replace(other, "")
     assert window.current_view().portfolio() is other
+
+
+def test_the_rebalancing_docks_take_a_new_portfolio_on_the_next_turn_or_when_asked(window, qtbot) -> None:
+    install = window.rebalance  # built and up to date
+    other = make_portfolio(30, seed=11)
+    window.document.replace(other, "")
+    waiting = sorted(install.charts.stack_data())
+    assert waiting != sorted(i.id for i in other.initiatives), "the docks wait for the next turn"
+    assert sorted(window.rebalance.charts.stack_data()) == sorted(i.id for i in other.initiatives), \
+        "asking the window for them brings them up to date"
+    third = make_portfolio(20, seed=12)
+    window.document.replace(third, "")
+    qtbot.waitUntil(lambda: sorted(install.charts.stack_data()) == sorted(i.id for i in third.initiatives),
+                    timeout=1000)
+
+
+def test_an_edit_right_after_a_new_portfolio_reaches_the_waiting_docks(window) -> None:
+    install = window.rebalance
+    other = make_portfolio(30, seed=13)
+    window.document.replace(other, "")
+    document = window.document
+    ini = other.initiatives[0]
+    document.undo_stack.push(ChangeSetCommand(document, edit_cell(other, ini.id, 2024, "9,9"), "edit"))
+    assert install.charts.stack_data(), "the edit made the docks take the new portfolio first"
+    assert sorted(install.charts.stack_data()) == sorted(i.id for i in other.initiatives)
+    assert install.charts.stack_data()[ini.id][2024] == pytest.approx(9.9)

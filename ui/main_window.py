@@ -271,10 +271,12 @@ class MainWindow(QMainWindow):
 
     @property
     def rebalance(self) -> ChartsInstall:
-        """The re-balancing charts and scenarios docks (built now if they are not yet)."""
+        """The re-balancing charts and scenarios docks (built now if they are not yet), up to date (after a
+        new portfolio they take it on the next event-loop turn unless asked for sooner, like the charts)."""
         if self._rebalance is None:
             self._install_docks()
         assert self._rebalance is not None
+        self._rebalance.catch_up()
         return self._rebalance
 
     def is_built(self) -> bool:

@@ -326,12 +326,30 @@ class ChartsInstall(QObject):
         self.charts, self.charts_dock = charts, charts_dock
         self.scenarios, self.scenarios_dock = scenarios, scenarios_dock
         self._told = False
+        self._replace_due = False
 
     def replaced(self) -> None:
+        self._replace_due = False
         self.charts.set_portfolio(self.document.portfolio, _document_baseline(self.document))
+
+    def replaced_soon(self) -> None:
+        """A new portfolio: the charts take it on the next event-loop turn, after the table (issue 7: the
+        window can repaint and react in between); anything asking for them sooner gets it then."""
+        if not self._replace_due:
+            self._replace_due = True
+            QTimer.singleShot(0, self, self.catch_up)
+
+    def catch_up(self) -> None:
+        """Give the charts a new portfolio now if they are still waiting for it."""
+        if self._replace_due:
+            self.replaced()
 
     def amounts_changed(self, changes: Any) -> None:
         """A ChangeSet came (right before ``changed``): update its rows only."""
+        if self._replace_due:
+            self.replaced()
+            self._told = True
+            return
         self._told = True
         self.charts.refresh(getattr(changes, "ids", None))
 
@@ -339,12 +357,19 @@ class ChartsInstall(QObject):
         if self._told:
             self._told = False
             return
+        if self._replace_due:
+            self.replaced()
+            return
         self.charts.refresh()
 
     def baseline_changed(self, *_args: object) -> None:
+        if self._replace_due:
+            self.replaced()
+            return
         self.charts.set_baseline(_document_baseline(self.document))
 
     def select(self, initiative_id: str) -> None:
+        self.catch_up()
         self.charts.select_initiative(initiative_id or None)
 
 
@@ -369,7 +394,7 @@ def install(window: MainWindow) -> ChartsInstall:
     dock.toggleViewAction().setText(tr("Budget og &rammen"))
     sdock.toggleViewAction().setText(tr("Sce&narier"))
     wiring = ChartsInstall(doc, charts, dock, scenarios, sdock)
-    doc.portfolio_replaced.connect(wiring.replaced)
+    doc.portfolio_replaced.connect(wiring.replaced_soon)
     for name, slot in (("amounts_changed", wiring.amounts_changed), ("changed", wiring.changed),
                        ("baseline_changed", wiring.baseline_changed)):
         signal = getattr(doc, name, None)
