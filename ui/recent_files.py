@@ -25,7 +25,8 @@ class RecentFiles:
         items = [p for p in self.paths() if p != full]
         items.insert(0, full)
         self._settings.set(RECENT_FILES, items[: max(1, int(self._settings.get(RECENT_MAX)))])
-        self._settings.sync()
+        # No sync() here: Qt writes the file on a later turn of the event loop (and at exit). add() runs in
+        # the same turn as a workbook being shown, where the write was ≈ 20 ms of a 10,000-row open.
 
     def remove(self, path: str) -> None:
         self._settings.set(RECENT_FILES, [p for p in self.paths() if p != path])
