@@ -131,8 +131,10 @@ def _window(qtbot, settings: Settings) -> MainWindow:  # type: ignore[no-untyped
 
 
 def _adopt(qtbot, window: MainWindow) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The window a language switch made, once its charts and docks are built (one per event-loop turn)."""
     window.ask_save_changes = lambda: SaveChoice.DISCARD  # type: ignore[method-assign]
     _OPEN.append(window)
+    qtbot.waitUntil(window.is_built, timeout=10_000)
     return window
 
 

@@ -170,7 +170,9 @@ def rebuild_window(old: MainWindow) -> MainWindow:
     visible, size, position, state = old.isVisible(), old.size(), old.pos(), old.windowState()
     old.save_state()
 
-    new = MainWindow(old.settings, document=old.document)
+    # Built as at app start: the table in this turn, the charts and docks one per later turn
+    # (ui.startup.build_in_steps), so a big portfolio does not hold the window for all of it at once.
+    new = MainWindow(old.settings, document=old.document, defer=True)
     new.restoreGeometry(old.saveGeometry())
     if not state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
         new.resize(size)  # restoreGeometry keeps a window inside the screen; the user's size wins
@@ -183,15 +185,35 @@ def rebuild_window(old: MainWindow) -> MainWindow:
     if selected:
         new.table_panel.select_initiative(selected)
         new._table_selected(selected)
-    new_timeline = new.views.get("timeline")
-    if status_date is not None and hasattr(new_timeline, "set_status_date"):
-        new_timeline.set_status_date(status_date)
+    if status_date is not None:
+        _status_date_when_built(new, status_date)
     _hand_over_services(old, new)
     if visible:
         new.show()
         old.hide()
     old.deleteLater()
+    from ui import startup
+
+    startup.build_in_steps(new)
     return new
+
+
+def _status_date_when_built(window: MainWindow, status_date: object) -> None:
+    """Give the window's timeline the status date now, or when it is made."""
+
+    def give(key: str = "timeline") -> bool:
+        timeline = window.built_views().get("timeline")
+        if key != "timeline" or not hasattr(timeline, "set_status_date"):
+            return False
+        timeline.set_status_date(status_date)
+        return True
+
+    if not give():
+        def on_built(key: str) -> None:
+            if give(key):
+                window.chart_built.disconnect(on_built)
+
+        window.chart_built.connect(on_built)
 
 
 def _hand_over_services(old: MainWindow, new: MainWindow) -> None:

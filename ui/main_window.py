@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
 
     view_changed = Signal(str)
     built = Signal()
+    chart_built = Signal(str)
+    """The chart of this key was just made (it may wait for its data until its tab is shown)."""
     """Everything a ``defer`` window left out is built (charts and docks); see :meth:`finish_build`."""
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None,
@@ -279,6 +281,17 @@ class MainWindow(QMainWindow):
         self._rebalance.catch_up()
         return self._rebalance
 
+    def build_docks(self) -> None:
+        """Make the re-balancing docks if they are not made yet; they take the portfolio on the next turn
+        of the event loop unless asked for sooner (:attr:`rebalance`)."""
+        if self._rebalance is None:
+            self._install_docks()
+
+    def build_chart(self, key: str) -> None:
+        """Make the chart ``key`` if it is not made yet, without laying it out (see :meth:`chart`)."""
+        if key not in self._views:
+            self._build_view(key)
+
     def is_built(self) -> bool:
         """True when every chart and dock exists (always, unless made with ``defer`` and not finished)."""
         return self._rebalance is not None and len(self._views) == len(VIEW_KEYS)
@@ -316,6 +329,7 @@ class MainWindow(QMainWindow):
         selected = self.table_panel.selected_initiative()
         if selected and key in ("timeline", "phases"):
             self._tell(key, "select_initiative", selected)
+        self.chart_built.emit(key)
 
     def _tell(self, key: str, method: str, *args: Any) -> None:
         """Call a chart's contract method now if its tab is shown, else when it is (ui.hidden_views)."""

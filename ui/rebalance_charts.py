@@ -415,5 +415,5 @@ def install(window: MainWindow) -> ChartsInstall:
     for graphics in charts.findChildren(QGraphicsView):  # a workbook dropped on a chart goes to the window
         graphics.setAcceptDrops(False)
         graphics.viewport().setAcceptDrops(False)
-    wiring.replaced()
+    wiring.replaced_soon()  # the charts take the portfolio on the next turn (or when asked for sooner)
     return wiring

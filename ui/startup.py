@@ -140,3 +140,24 @@ class Handover(QObject):
             return
         self._window.removeEventFilter(self)
         self._window.file._on_loaded(self._path, result)
+
+
+def build_in_steps(window: MainWindow) -> None:
+    """``MainWindow.finish_build`` one piece per event-loop turn: the shown chart, then each other chart
+    (made, not laid out: ui.hidden_views), then the docks, which take the portfolio on the turn after.
+    A window rebuilt around a big portfolio (the language switch at 10,000 initiatives) never holds the
+    event loop for all of it at once; whatever asks for a piece sooner gets it built then."""
+    from ui.views import VIEW_KEYS
+
+    shown = window.current_view_key()
+    steps: list[Callable[[], object]] = [lambda: window.chart(shown)]
+    steps += [lambda key=key: window.build_chart(key) for key in VIEW_KEYS if key != shown]
+    steps.append(window.build_docks)
+
+    def run_next() -> None:
+        if steps:
+            steps.pop(0)()
+        if steps:
+            QTimer.singleShot(0, window, run_next)
+
+    QTimer.singleShot(0, window, run_next)
