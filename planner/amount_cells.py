@@ -195,6 +195,15 @@ def _nones(items: list[Any]) -> int:
 _CELLS: PortfolioMemo[AmountCells] = PortfolioMemo(_KEEP)
 
 
+def kept_cells_of(portfolio: Portfolio) -> AmountCells | None:
+    """The cells of ``portfolio`` when columns are kept for it (brought up to date), else None: for a
+    caller with a plain path of its own, for whom building the columns would cost more than it saves."""
+    cells = _CELLS.get(portfolio)
+    if cells is None:
+        return None
+    return cells_of(portfolio)
+
+
 def cells_of(portfolio: Portfolio) -> AmountCells:
     """The current cells of ``portfolio`` (from the columns kept for it when they can be brought up to date)."""
     cells = _CELLS.get(portfolio)

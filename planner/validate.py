@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,9 +11,6 @@ from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_
 from typing import NamedTuple
 
-import numpy as np
-
-from planner.amount_cells import cells_of
 from planner.amounts import ZERO
 from planner.cells import CellRef
 from planner.findings import Finding, Severity
@@ -131,9 +129,14 @@ def _cell_candidates(portfolio: Portfolio, inis: list[Initiative], found: set[in
     an initiative, so its first and last cells are its first and last years). False (nothing added) when
     the columns do not stand for ``inis`` or an amount is finer than 0,1 (the caller's per-initiative pass
     then does it)."""
-    cells = cells_of(portfolio)
-    if not cells.exact:
+    amount_cells = sys.modules.get("planner.amount_cells")
+    if amount_cells is None:  # no columns are kept in this process (the CLI, a load): not worth numpy's import
         return False
+    cells = amount_cells.kept_cells_of(portfolio)
+    if cells is None or not cells.exact:
+        return False
+    import numpy as np
+
     try:
         arrays = cells.arrays()
     except OverflowError:  # an amount beyond int64 tenths (a fuzzed workbook): the per-initiative pass

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from planner.amount_cells import cells_of, kept_cells_of
 from planner.findings import Finding
 from planner.model import Initiative, Portfolio
 from planner.phases import PHASES
@@ -43,6 +44,7 @@ def _mixed(seed: int, finer: bool) -> Portfolio:
 @pytest.mark.parametrize("seed", range(4))
 def test_whole_array_checks_equal_one_by_one(seed: int, finer: bool) -> None:
     portfolio = _mixed(seed, finer)
+    cells_of(portfolio)  # the columns the window keeps: validation takes the whole-array path
     found = [f for f in validate(portfolio) if f.initiative_id is not None]
     assert found == _one_by_one(portfolio)
     assert any(f.code == "amount_outside_years" for f in found)
@@ -52,6 +54,7 @@ def test_whole_array_checks_equal_one_by_one(seed: int, finer: bool) -> None:
 
 def test_an_edit_after_validation_is_seen() -> None:
     portfolio = _mixed(9, False)
+    cells_of(portfolio)
     validate(portfolio)
     ini = next(i for i in portfolio.initiatives if i.amounts and i.start_year and i.end_year
                and i.start_year <= i.end_year and all(v >= 0 for v in i.amounts.values())
@@ -61,6 +64,15 @@ def test_an_edit_after_validation_is_seen() -> None:
     codes = {f.code for f in validate(portfolio) if f.initiative_id == ini.id}
     assert {"negative_amount", "amount_outside_years"} <= codes
     assert [f for f in validate(portfolio) if f.initiative_id is not None] == _one_by_one(portfolio)
+
+
+def test_validation_does_not_build_cell_columns_itself() -> None:
+    """A load or the CLI keeps no columns; building them (and importing numpy) would cost more than the
+    per-initiative checks it saves."""
+    portfolio = _mixed(3, False)
+    found = [f for f in validate(portfolio) if f.initiative_id is not None]
+    assert kept_cells_of(portfolio) is None
+    assert found == _one_by_one(portfolio)
 
 
 def test_empty_portfolio() -> None:
