@@ -102,7 +102,7 @@ class AmountCells:
                 self.locked.update(range(start, len(self.ids)))
             elif locked_years:
                 self.locked.update(i for i, y in enumerate(ordered, start) if y in locked_years)
-        self.tenths = tenths_of(self.values)
+        self.tenths = _column_tenths(self.values)
         self._inexact = _nones(self.tenths)
         self.by_year: dict[int, list[int]] = {}
         for i, year in enumerate(self.years):
@@ -148,7 +148,7 @@ class AmountCells:
             if _nones(current):
                 return False  # a cell was blanked (and, as the count is the same, another one added)
             self.values = current
-            self.tenths = tenths_of(current)
+            self.tenths = _column_tenths(current)
             self._inexact = _nones(self.tenths)
             self._patch_arrays(changed, None, None)
             return True
@@ -156,7 +156,7 @@ class AmountCells:
         if _nones(news):
             return False
         olds = list(map(self.tenths.__getitem__, changed))
-        new_tenths = tenths_of(news)
+        new_tenths = _column_tenths(news)
         deque(map(setitem, repeat(self.values), changed, news), 0)
         deque(map(setitem, repeat(self.tenths), changed, new_tenths), 0)
         self._inexact += _nones(new_tenths) - _nones(olds)
@@ -185,6 +185,19 @@ class AmountCells:
             arrays.tenths = np.array(self.tenths, dtype=np.int64)
         else:
             arrays.tenths[changed] = new_tenths
+
+
+_MAX_TENTHS = 10**12
+"""Amounts below 10^11 (mio. kr.) go in the integer columns. A bigger one (a typing slip, a damaged or
+hostile file) counts as inexact, like an amount finer than 0,1: every user of the columns then takes its
+per-initiative path instead of overflowing int64 (or float64 sums, exact only below 2^53)."""
+
+
+def _column_tenths(values: list[Decimal]) -> list[int | None]:
+    found = tenths_of(values)
+    if max(map(abs, filter(None, found)), default=0) >= _MAX_TENTHS:  # type: ignore[arg-type]
+        found = [None if t is not None and abs(t) >= _MAX_TENTHS else t for t in found]
+    return found
 
 
 def _nones(items: list[Any]) -> int:

@@ -20,27 +20,44 @@ class AmountError(ValueError):
     """Text that is not an amount; the message says why in words a planner understands."""
 
 
+MAX_AMOUNT = Decimal(10**12)
+"""No amount reaches this (10^12 in the sheet's unit: a million billion kroner in mio. kr.); a bigger number
+is a slip or a damaged file, and beyond ≈ 10^26 it could not even be rounded for display."""
+
+
+class AmountTooLarge(AmountError):
+    """A number, but too big to be an amount (at least :data:`MAX_AMOUNT`)."""
+
+
+def checked(amount: Decimal, original: object) -> Decimal:
+    """``amount``, or AmountTooLarge when it is not below :data:`MAX_AMOUNT` in size."""
+    if -MAX_AMOUNT < amount < MAX_AMOUNT:
+        return amount
+    raise AmountTooLarge(f"{original} is too large to be an amount")
+
+
 def parse_amount(value: object, *, decimal_comma: bool = True) -> Decimal:
     """Read an amount typed by a person or stored by a spreadsheet.
 
     Accepts numbers, "12,7", "12.7", "1.250,5", "1,250.5", "2 500", "-3,1", "(3,1)" and a trailing
     "mio. kr.". ``decimal_comma`` decides the one ambiguous case, a single separator followed by exactly
     three digits ("1.250"): Danish reads it as thousands, English as a decimal point.
-    Raises AmountError for anything else (text, NaN, infinity).
+    Raises AmountError for anything else (text, NaN, infinity), AmountTooLarge for a number of
+    :data:`MAX_AMOUNT` or more.
     """
     if isinstance(value, bool):
         raise AmountError(f"{value!r} is not an amount")
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise AmountError(f"{value} is not an amount")
-        return value
+        return checked(value, value)
     if isinstance(value, int):
-        return Decimal(value)
+        return checked(Decimal(value), value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise AmountError(f"{value} is not an amount")
         # repr gives the shortest text that round-trips, so 12.7 stays 12.7 and not 12.6999…
-        return Decimal(repr(value))
+        return checked(Decimal(repr(value)), value)
     if value is None:
         raise AmountError("empty")
     text = str(value).strip()
@@ -63,7 +80,7 @@ def parse_amount(value: object, *, decimal_comma: bool = True) -> Decimal:
         result = Decimal(text)
     except InvalidOperation as exc:  # pragma: no cover - the regex above keeps this out
         raise AmountError(f"'{value}' is not a number") from exc
-    return -result if negative else result
+    return checked(-result if negative else result, value)
 
 
 def _normalise_separators(text: str, *, decimal_comma: bool, original: str) -> str:

@@ -25,6 +25,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "{id}: negativt beløb {amount} i {field}. Bevillinger kan ikke være negative; ret tallet.",
         "{id}: negative amount {amount} in {field}. Allocations cannot be negative; correct the figure.",
     ),
+    "amount_too_large": (
+        "{id}: {value} i {field} er for stort til at være et beløb. Ret tallet; det er ikke læst ind.",
+        "{id}: {value} in {field} is too large to be an amount. Correct the figure; it was not read.",
+    ),
     "not_a_number": (
         "{id}: '{value}' i {field} er ikke et tal. Skriv beløbet som fx 12,7.",
         "{id}: '{value}' in {field} is not a number. Write the amount as e.g. 12.7.",

@@ -17,7 +17,7 @@ from functools import partial
 from itertools import chain, compress, pairwise, repeat
 from operator import attrgetter, is_not, itemgetter, setitem
 
-from planner.amounts import ZERO, AmountError, parse_amount
+from planner.amounts import MAX_AMOUNT, ZERO, AmountError, AmountTooLarge, parse_amount
 from planner.cells import CellRef, column_letter
 from planner.column_batch import AMOUNT_TYPES, SKIP, kept, lookup, plain_texts, set_each, update_each
 from planner.errors import WorkbookError
@@ -60,6 +60,8 @@ _amounts_of = attrgetter("amounts")
 _stated_of = attrgetter("stated_total")
 _not_none = partial(is_not, None)
 _NO_VALUE = object()  # an amount cell holding text that is no number
+
+_MAX = float(MAX_AMOUNT)  # a float cell at least this big is no amount (planner.amounts.checked)
 
 
 def _kind(key: str) -> tuple[int, object]:
@@ -130,7 +132,7 @@ class _TableReader:
     def amount(self, v: object, r: int, c0: int, ini_id: str, label: str, *, report: bool = True,
                into: list[Finding] | None = None) -> Decimal | None:
         """The cell's amount; None when blank or not a number (then a finding says so, in ``into`` when given)."""
-        if type(v) is float and v - v == 0:  # finite (NaN and infinity fall through to "not a number")
+        if type(v) is float and -_MAX < v < _MAX:  # the common case (NaN, infinity, too large: parse_amount)
             return Decimal(repr(v))
         if blank(v) or (isinstance(v, str) and v.strip() in DASHES):
             return None
@@ -138,11 +140,15 @@ class _TableReader:
             if isinstance(v, (_dt.date, _dt.datetime)):
                 raise AmountError(str(v))
             return parse_amount(v)
-        except AmountError:
+        except AmountError as exc:
             if report:
-                (self.findings if into is None else into).append(Finding(severity=Severity.ERROR, code="not_a_number",
+                too_large = isinstance(exc, AmountTooLarge)
+                code = "amount_too_large" if too_large else "not_a_number"
+                (self.findings if into is None else into).append(Finding(severity=Severity.ERROR, code=code,
                                              initiative_id=ini_id or None, where=fast_ref(self.sheet, r, c0 + 1),
-                                             params={"id": ini_id or f"Række {r}", "value": cell_text(v)[:200],
+                                             params={"id": ini_id or f"Række {r}",
+                                                     "value": (f"{v:g}" if too_large and isinstance(v, float)
+                                                               else cell_text(v))[:200],
                                                      "field": label}))
             return None
 
@@ -335,8 +341,9 @@ class _TableReader:
         if v.__class__ is float:
             value = decimals.get(v)  # type: ignore[call-overload]
             if value is None:
-                if v - v != 0:  # NaN or infinity (only a hostile file has them): not an amount
-                    self.amount(str(v), r, c0, ini_id, self.label(key), into=found.setdefault(i, []))
+                if not -_MAX < v < _MAX:  # NaN, infinity, too large (only a damaged file has them): no amount
+                    self.amount(v if v - v == 0 else str(v), r, c0, ini_id, self.label(key),
+                                into=found.setdefault(i, []))
                     return SKIP
                 value = decimals[v] = self.amount_memo[v] = Decimal(repr(v))
             return value
