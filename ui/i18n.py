@@ -139,9 +139,10 @@ def switch_language(window: MainWindow, lang: str) -> MainWindow:
 def busy(window: QMainWindow, message: str) -> Iterator[None]:
     """A wait cursor and ``message`` painted in ``window``'s status bar for a blocking rebuild.
 
-    Rebuilding the window takes about a second at 1,000 initiatives and cannot be split up, so the user
-    is shown at once that it is under way: the message is painted before the work starts (the old
-    window stays on screen until the new one is shown) and the cursor is a wait cursor until it ends.
+    Making the new window (its menus, table and findings; the charts follow on later event-loop turns)
+    takes a noticeable moment with a big portfolio, so the user is shown at once that it is under way:
+    the message is painted before the work starts (the old window stays on screen until the new one is
+    shown) and the cursor is a wait cursor until it ends.
     The message names the chosen language in itself, so it reads right in either language."""
     from PySide6.QtWidgets import QApplication
 
