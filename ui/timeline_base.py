@@ -25,19 +25,20 @@ if TYPE_CHECKING:
 _NONE = np.iinfo(np.int64).max  # the Snapshot's "no funded year"
 
 
-class BaseRows:
-    """Rows of a laid-out portfolio: the area headers (``made`` from the start) and the initiatives' rows,
-    each made from its initiative's id and name as laid out (``ids``/``names``, None on a header row) under
-    the header ``heads[r]`` when first read, then kept (edits change its label in place)."""
+class LazyRows:
+    """A read-only sequence of rows, each made by :meth:`_make` when first read and then kept in ``made``
+    (edits change a row's label in place); the area headers are in ``made`` from the start."""
 
-    def __init__(self, ids: list[str | None], names: list[str | None], heads: list[int], made: dict[int, Row]) -> None:
-        self._ids = ids
-        self._names = names
+    def __init__(self, count: int, heads: list[int], made: dict[int, Row]) -> None:
+        self._count = count
         self._heads = heads
         self._made = made
 
+    def _make(self, r: int) -> Row:
+        raise NotImplementedError
+
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._count
 
     @overload
     def __getitem__(self, key: int) -> Row: ...
@@ -47,21 +48,34 @@ class BaseRows:
 
     def __getitem__(self, key: int | slice) -> Row | list[Row]:
         if isinstance(key, slice):
-            return [self[r] for r in range(*key.indices(len(self._ids)))]
-        r = key + len(self._ids) if key < 0 else key
-        if not 0 <= r < len(self._ids):
+            return [self[r] for r in range(*key.indices(self._count))]
+        r = key + self._count if key < 0 else key
+        if not 0 <= r < self._count:
             raise IndexError(key)
         row = self._made.get(r)
         if row is None:
-            from ui.timeline_items import Row
-
-            head = self._made[self._heads[r]]
-            row = self._made[r] = Row("initiative", self._names[r] or "", self._ids[r] or "", head.area, head.tint,
-                                      header=self._heads[r])
+            row = self._made[r] = self._make(r)
         return row
 
     def __iter__(self) -> Iterator[Row]:
-        return (self[r] for r in range(len(self._ids)))
+        return (self[r] for r in range(self._count))
+
+
+class BaseRows(LazyRows):
+    """Rows of a laid-out portfolio: the area headers (``made`` from the start) and the initiatives' rows,
+    each made from its initiative's id and name as laid out (``ids``/``names``, None on a header row) under
+    the header ``heads[r]`` when first read."""
+
+    def __init__(self, ids: list[str | None], names: list[str | None], heads: list[int], made: dict[int, Row]) -> None:
+        super().__init__(len(ids), heads, made)
+        self._ids = ids
+        self._names = names
+
+    def _make(self, r: int) -> Row:
+        from ui.timeline_items import Row
+
+        head = self._made[self._heads[r]]
+        return Row("initiative", self._names[r] or "", self._ids[r] or "", head.area, head.tint, header=self._heads[r])
 
 
 class BaseBars:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from operator import is_not
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -25,7 +25,7 @@ from planner.model import Initiative, Portfolio, area_label
 from planner.phases import Phase
 from ui import palette
 from ui.chart_text import amount_unit, format_date
-from ui.timeline_base import BaseBars, BaseRows, initiative_bars
+from ui.timeline_base import BaseBars, BaseRows, LazyRows, initiative_bars
 
 if TYPE_CHECKING:
     from ui.timeline_data import Snapshot
@@ -98,41 +98,20 @@ class Row:
     count: int = 0  # initiatives under a header
 
 
-class DerivedRows:
+class DerivedRows(LazyRows):
     """``rows`` of a layout derived from the whole portfolio's (:func:`derive_layout`): its area headers
     (``made``) and, made from the base row ``source[r]`` when first asked for, its initiatives' rows under
-    the header row ``heads[r]``; a row once made is kept (edits change its label in place)."""
+    the header row ``heads[r]``."""
 
     def __init__(self, base: list[Row] | DerivedRows | BaseRows, source: list[int], heads: list[int],
                  made: dict[int, Row]) -> None:
+        super().__init__(len(source), heads, made)
         self._base = base
         self._source = source
-        self._heads = heads
-        self._made = made
 
-    def __len__(self) -> int:
-        return len(self._source)
-
-    @overload
-    def __getitem__(self, key: int) -> Row: ...
-
-    @overload
-    def __getitem__(self, key: slice) -> list[Row]: ...
-
-    def __getitem__(self, key: int | slice) -> Row | list[Row]:
-        if isinstance(key, slice):
-            return [self[r] for r in range(*key.indices(len(self._source)))]
-        r = key + len(self._source) if key < 0 else key
-        if not 0 <= r < len(self._source):
-            raise IndexError(key)
-        row = self._made.get(r)
-        if row is None:
-            b = self._base[self._source[r]]
-            row = self._made[r] = Row("initiative", b.label, b.initiative_id, b.area, b.tint, header=self._heads[r])
-        return row
-
-    def __iter__(self) -> Iterator[Row]:
-        return (self[r] for r in range(len(self._source)))
+    def _make(self, r: int) -> Row:
+        b = self._base[self._source[r]]
+        return Row("initiative", b.label, b.initiative_id, b.area, b.tint, header=self._heads[r])
 
 
 class DerivedBars:
