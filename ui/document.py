@@ -250,7 +250,23 @@ class _LoadWorker(QObject):
             log_exception(exc)
             self.failed.emit(WorkbookError("unreadable", path=self._path, reason=f"{type(exc).__name__}: {exc}"))
         else:
+            prepare_columns(portfolio)
             self.loaded.emit(portfolio)
+
+
+def prepare_columns(portfolio: Portfolio) -> None:
+    """Build, in the loading thread, the cell columns (planner.amount_cells) that the table's column
+    widths and the charts read first thing: ≈ 40 ms at 10,000 initiatives the window's thread would
+    otherwise spend in the turn that shows the workbook (issue 7). Best effort: the window builds them
+    itself if this fails."""
+    try:
+        from planner.amount_cells import cells_of
+
+        cells_of(portfolio).arrays()
+    except Exception as exc:  # noqa: BLE001 - never lose a loaded workbook over a cache
+        from planner.log import log_exception
+
+        log_exception(exc)
 
 
 class LoadJob(QObject):
