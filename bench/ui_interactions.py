@@ -22,193 +22,20 @@ posts an event every 2 ms from another thread (bench/latency_probe.py). Target f
 
 from __future__ import annotations
 
-import gc
-import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from registry import Context, Pending, benchmark  # noqa: E402
+from ui_session import REPEAT, Session, Timing, settle, time_action  # noqa: E402
 
-REPEAT = 3
 SEARCH_TEXT = "misbrug"
 REBUILDS = ("language switch (rebuilds the window)",)
-
-
-@dataclass
-class Timing:
-    """Wall and UI-thread CPU seconds of each run of one action (the first run is the cold one)."""
-
-    name: str
-    wall: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)
-    block: list[float] = field(default_factory=list)
-    """The longest time the UI thread handled no event during each run (bench/latency_probe.py)."""
-
-    def add(self, run: Run) -> None:
-        self.wall.append(run.wall)
-        self.cpu.append(run.cpu)
-        self.block.append(run.block)
-
-    @property
-    def best_wall(self) -> float:
-        return min(self.wall)
-
-    @property
-    def best_cpu(self) -> float:
-        return min(self.cpu)
-
-    @property
-    def best_block(self) -> float:
-        return min(self.block)
-
-    @property
-    def cold_wall(self) -> float:
-        return self.wall[0]
-
-
-def _busy_timers(app: Any) -> bool:
-    """True while a 0 ms timer (the views' coalesced redraws) is armed in any window."""
-    from PySide6.QtCore import QTimer
-
-    for top in app.topLevelWidgets():
-        for timer in top.findChildren(QTimer):
-            if timer.isActive() and timer.interval() == 0:
-                return True
-    return False
-
-
-def settle(app: Any) -> None:
-    """Run the event loop until idle: posted events, 0 ms timers, repaints, then one quiet cycle more."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtTest import QTest
-
-    app.processEvents()
-    quiet = 0
-    for _ in range(50):
-        QCoreApplication.sendPostedEvents()
-        QTest.qWait(0)
-        app.processEvents()
-        if _busy_timers(app):
-            quiet = 0
-        else:
-            quiet += 1
-            if quiet >= 2:
-                break
-
-
-class Run(NamedTuple):
-    wall: float  # seconds from the action to an idle event loop (its coalesced redraws and repaints done)
-    cpu: float  # the UI thread's CPU seconds in that time
-    block: float  # the longest the UI thread handled no event in that time (the window could not react)
-
-
-_PROBE: list[Any] = []
-
-
-def _probe() -> Any:
-    """The process's latency probe (bench/latency_probe.py), made in the UI thread on first use."""
-    if not _PROBE:
-        from latency_probe import LatencyProbe
-
-        _PROBE.append(LatencyProbe())
-    return _PROBE[0]
-
-
-def _time(app: Any, fn: Callable[[], object]) -> Run:
-    """``fn`` plus the event loop until idle: wall and thread CPU seconds, and the longest block."""
-    gc.collect()
-    probe = _probe()
-    settle(app)
-    probe.reset()
-    wall0, cpu0 = time.perf_counter(), time.thread_time()
-    fn()
-    settle(app)
-    wall, cpu = time.perf_counter() - wall0, time.thread_time() - cpu0
-    settle(app)  # the probe's last event, posted while the action ran, is handled
-    return Run(wall, cpu, probe.longest)
-
-
-class Session:
-    """A shown MainWindow on a synthetic portfolio, and the timings of the actions run on it."""
-
-    def __init__(self, n: int, repeat: int = REPEAT) -> None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        os.environ["PLANNER_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="planner-bench-settings-")
-        os.environ.setdefault("PLANNER_DATA_DIR", tempfile.mkdtemp(prefix="planner-bench-data-"))
-        try:
-            from ui.main_window import MainWindow  # noqa: F401
-        except ModuleNotFoundError as exc:
-            raise Pending(f"{exc.name} is not in the tree yet") from None
-        from PySide6.QtWidgets import QApplication
-
-        from planner.synthetic import make_portfolio
-        from ui.app import configure_charts
-
-        self.n = n
-        self.repeat = repeat
-        self.app = QApplication.instance() or QApplication([])
-        configure_charts()
-        self.portfolio = make_portfolio(n)
-        self.window = self._new_window()
-        self.window.document.replace(self.portfolio, "")
-        settle(self.app)
-        self.timings: dict[str, Timing] = {}
-        self.skipped: list[str] = []
-
-    def _new_window(self) -> Any:
-        from ui.file_actions import SaveChoice
-        from ui.main_window import MainWindow
-
-        window = MainWindow()
-        window.ask_save_changes = lambda: SaveChoice.DISCARD  # type: ignore[method-assign]
-        window.resize(1600, 950)
-        window.show()
-        window.activateWindow()
-        return window
-
-    def adopt(self, window: Any) -> None:
-        """The language switch replaced the window: answer its prompts the same way."""
-        from ui.file_actions import SaveChoice
-
-        window.ask_save_changes = lambda: SaveChoice.DISCARD  # type: ignore[method-assign]
-        self.window = window
-
-    # -- timing ----------------------------------------------------------------------------------------
-    def measure(self, name: str, act: Callable[[], object], before: Callable[[], object] | None = None,
-                after: Callable[[], object] | None = None) -> Timing:
-        """Run ``before`` (untimed), ``act`` (timed until idle), ``after`` (untimed), ``repeat`` times."""
-        timing = self.timings.setdefault(name, Timing(name))
-        for _ in range(self.repeat):
-            if before is not None:
-                before()
-                settle(self.app)
-            timing.add(_time(self.app, act))
-            if after is not None:
-                after()
-                settle(self.app)
-        return timing
-
-    def record(self, name: str, run: Run) -> None:
-        self.timings.setdefault(name, Timing(name)).add(run)
-
-    def skip(self, name: str, why: str) -> None:
-        self.skipped.append(f"{name}: {why}")
-
-    def close(self) -> None:
-        self.window.document.undo_stack.setClean()
-        self.window.close()
-        self.window.deleteLater()
-        settle(self.app)
-        if _PROBE:
-            _PROBE.pop().stop()
 
 
 # -- the actions ---------------------------------------------------------------------------------------
@@ -257,7 +84,7 @@ def search_actions(s: Session) -> None:
         search.setFocus()
         for i, letter in enumerate(SEARCH_TEXT):
             name = f"search: type '{SEARCH_TEXT[:i + 1]}'"
-            run = _time(s.app, lambda ch=letter: QTest.keyClick(search, ch))
+            run = time_action(s.app, lambda ch=letter: QTest.keyClick(search, ch))
             s.record(name, run)
             if round_ == 0:
                 keys.append(s.timings[name])
@@ -267,7 +94,7 @@ def search_actions(s: Session) -> None:
             for ch in SEARCH_TEXT:
                 QTest.keyClick(search, ch)
             settle(s.app)
-        run = _time(s.app, search.clear)  # the line edit's clear button calls clear()
+        run = time_action(s.app, search.clear)  # the line edit's clear button calls clear()
         s.record("search: clear", run)
     assert s.window.table_panel.search.text() == ""
 
@@ -334,7 +161,7 @@ def rebalance_actions(s: Session) -> None:
     for _ in range(s.repeat):
         for name, act in (("fit to frame, all years", edit.fit_all.trigger), ("undo fit to frame", edit.undo.trigger),
                           ("redo fit to frame", edit.redo.trigger)):
-            run = _time(s.app, act)
+            run = time_action(s.app, act)
             s.record(name, run)
         edit.undo.trigger()
         settle(s.app)
@@ -382,9 +209,9 @@ def scenario_actions(s: Session) -> None:
         QTest.mouseClick(panel.switch_button, Qt.MouseButton.LeftButton)
 
     for _ in range(s.repeat):
-        run = _time(s.app, lambda: switch("Som indlæst"))
+        run = time_action(s.app, lambda: switch("Som indlæst"))
         s.record("switch to a scenario", run)
-        run = _time(s.app, lambda: switch("Tilpasset"))
+        run = time_action(s.app, lambda: switch("Tilpasset"))
         s.record("switch back", run)
     edit.reset_all.trigger()
     settle(s.app)
@@ -394,9 +221,9 @@ def column_actions(s: Session) -> None:
     edit = s.window.edit
     for label, act in (("Δ column", edit.show_changes), ("cost-breakdown columns", edit.show_costs)):
         for _ in range(s.repeat):
-            run = _time(s.app, act.trigger)
+            run = time_action(s.app, act.trigger)
             s.record(f"show {label}", run)
-            run = _time(s.app, act.trigger)
+            run = time_action(s.app, act.trigger)
             s.record(f"hide {label}", run)
 
 
@@ -407,16 +234,16 @@ def presentation_actions(s: Session) -> None:
     win = s.window
     pres = win.presentation
     for _ in range(s.repeat):
-        run = _time(s.app, win.view.presentation.trigger)
+        run = time_action(s.app, win.view.presentation.trigger)
         s.record("presentation on (F11)", run)
         assert pres.active
         for step in range(len(pres.areas()) + 1):
             before = pres.current_area()
-            run = _time(s.app, lambda: QTest.keyClick(win, Qt.Key.Key_Right))
+            run = time_action(s.app, lambda: QTest.keyClick(win, Qt.Key.Key_Right))
             if pres.current_area() == before:  # the shortcut did not reach the window offscreen
-                run = _time(s.app, pres.next_area)
+                run = time_action(s.app, pres.next_area)
             s.record(f"presentation: next area ({'all' if step == len(pres.areas()) else step + 1})", run)
-        run = _time(s.app, win.view.presentation.trigger)
+        run = time_action(s.app, win.view.presentation.trigger)
         s.record("presentation off (F11)", run)
         assert not pres.active
 
@@ -476,7 +303,7 @@ def language_actions(s: Session) -> None:
     for _ in range(s.repeat):
         for lang in ("en", "da"):
             act = s.window.languages.actions[lang]
-            run = _time(s.app, act.trigger)
+            run = time_action(s.app, act.trigger)
             s.record(name, run)
             s.adopt(_visible_main_window(s))
 
