@@ -6,10 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from planner.edits import apply, revert
 from planner.findings import Finding, Severity
-from planner.rebalance import fit_to_frame
-from planner.synthetic import make_portfolio
+from tests.fit_findings import findings_around_a_fit
 from ui.findings_model import FindingsModel, finding_key
 from ui.findings_panel import FindingsPanel
 
@@ -19,17 +17,9 @@ N = 300
 @pytest.fixture
 def fitted():
     """(findings as generated, findings after fitting every year to the frame) of one portfolio."""
-    portfolio = make_portfolio(N)
-    portfolio.revalidate()
-    before = list(portfolio.findings)
-    changes = fit_to_frame(portfolio)
-    apply(portfolio, changes)
-    portfolio.revalidate()
-    after = list(portfolio.findings)
-    revert(portfolio, changes)
-    portfolio.revalidate()
+    before, after, undone = findings_around_a_fit(N)
     assert len(after) > 10 * len(before) > 0
-    return before, after, list(portfolio.findings)
+    return before, after, undone
 
 
 def _panel(qtbot, findings: list[Finding] | None = None, lang: str = "da") -> FindingsPanel:

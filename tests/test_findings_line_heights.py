@@ -7,10 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-from planner.edits import apply, revert
 from planner.findings import Finding, Severity
-from planner.rebalance import fit_to_frame
-from planner.synthetic import make_portfolio
+from tests.fit_findings import findings_around_a_fit
 from ui.findings_panel import FindingsPanel
 
 
@@ -48,14 +46,7 @@ def _check_all(panel: FindingsPanel) -> set[int]:
 
 
 def test_every_line_gets_its_own_measure(qtbot) -> None:
-    portfolio = make_portfolio(150)
-    portfolio.revalidate()
-    before = list(portfolio.findings)
-    changes = fit_to_frame(portfolio)
-    apply(portfolio, changes)
-    portfolio.revalidate()
-    after = list(portfolio.findings)
-    revert(portfolio, changes)
+    before, after, _ = findings_around_a_fit(150)
     long_line = Finding(severity=Severity.ERROR, code="negative_amount", initiative_id="X-1",
                         params={"id": "X-1 " + "meget langt navn " * 12, "amount": "-1", "field": "2027"})
     panel = FindingsPanel("da")

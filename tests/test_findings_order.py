@@ -3,10 +3,8 @@ and keys every line by what it shows, also when the very Finding objects come ba
 
 from __future__ import annotations
 
-from planner.edits import apply, revert
 from planner.findings import Finding, Severity
-from planner.rebalance import fit_to_frame
-from planner.synthetic import make_portfolio
+from tests.fit_findings import findings_around_a_fit
 from ui.findings_model import finding_key
 from ui.findings_panel import FindingsPanel
 
@@ -32,14 +30,7 @@ def test_errors_first_in_given_order_and_counted(qtbot) -> None:
 
 
 def test_keys_follow_the_lines_through_undo_and_redo(qtbot) -> None:
-    portfolio = make_portfolio(120)
-    portfolio.revalidate()
-    before = list(portfolio.findings)
-    changes = fit_to_frame(portfolio)
-    apply(portfolio, changes)
-    portfolio.revalidate()
-    after = list(portfolio.findings)
-    revert(portfolio, changes)
+    before, after, _ = findings_around_a_fit(120)
     panel = FindingsPanel("da")
     qtbot.addWidget(panel)
     copies = [Finding.model_validate(f.model_dump()) for f in after]  # equal findings, other objects
