@@ -15,22 +15,11 @@ from pytestqt.qtbot import QtBot
 from planner.edits import ChangeSet, apply
 from planner.model import Portfolio
 from planner.synthetic import make_portfolio
+from tests.timeline_fixtures import shown_timeline
 from ui import timeline_view
 from ui.timeline_view import TimelineView
 
 TODAY = date(2025, 3, 1)
-
-
-def _view(qtbot: QtBot, p: Portfolio, visible: set[str] | None = None) -> TimelineView:
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.set_today(TODAY)
-    view.resize(1100, 640)
-    view.set_portfolio(p)
-    view.set_visible_ids(visible)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def _picture(view: TimelineView, rows: tuple[int, int] | None) -> QImage:
@@ -56,7 +45,7 @@ def _scale_all(p: Portfolio, factor: str) -> ChangeSet:
 
 
 def _assert_same_as_fresh(qtbot: QtBot, view: TimelineView, p: Portfolio, visible: set[str] | None = None) -> None:
-    fresh = _view(qtbot, p, visible)
+    fresh = shown_timeline(qtbot, p, TODAY, visible)
     for rows in ((0, 40), (25, 30), None):
         assert _differing_pixels(_picture(view, rows), _picture(fresh, rows)) == 0, rows
     lay, new = view.timeline_layout(), fresh.timeline_layout()
@@ -70,7 +59,7 @@ def _assert_same_as_fresh(qtbot: QtBot, view: TimelineView, p: Portfolio, visibl
 @pytest.mark.parametrize("factor", ["1.1", "0.5"])
 def test_a_change_of_every_initiative_paints_like_a_fresh_timeline(qtbot: QtBot, factor: str) -> None:
     p = make_portfolio(300, seed=4)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY, None)
     _picture(view, (0, 40))
     layout = view.timeline_layout()
     changes = _scale_all(p, factor)
@@ -82,7 +71,7 @@ def test_a_change_of_every_initiative_paints_like_a_fresh_timeline(qtbot: QtBot,
 
 def test_a_big_change_that_moves_bars_and_renames_redoes_those_rows(qtbot: QtBot) -> None:
     p = make_portfolio(300, seed=5)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY, None)
     _picture(view, (0, 40))
     moved = [ini for ini in p.initiatives if ini.start_year is None and len(ini.amounts) > 1][:3]
     changes = _scale_all(p, "1.2")
@@ -97,7 +86,7 @@ def test_a_big_change_that_moves_bars_and_renames_redoes_those_rows(qtbot: QtBot
 
 def test_a_filter_paints_like_a_fresh_filtered_timeline(qtbot: QtBot) -> None:
     p = make_portfolio(300, seed=6)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY, None)
     _picture(view, None)
     visible = {ini.id for ini in p.initiatives if ini.total > Decimal(5)}
     view.set_visible_ids(visible)

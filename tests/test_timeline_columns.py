@@ -8,33 +8,15 @@ from decimal import Decimal
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from planner.model import Portfolio
 from planner.phases import Phase
 from planner.synthetic import make_portfolio
+from tests.timeline_fixtures import pixels, shown_timeline
 from ui import palette
 from ui.timeline_items import bars_for, build_layout, derive_layout, row_extents, update_rows
-from ui.timeline_view import TimelineView
 
 TODAY = date(2026, 6, 1)
-
-
-def _pixels(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_ARGB32)
-    return np.frombuffer(image.constBits(), dtype=np.uint32).reshape(image.height(), image.width()).copy()
-
-
-def _view(qtbot: QtBot, p: Portfolio) -> TimelineView:
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.set_today(TODAY)
-    view.resize(1100, 640)
-    view.set_portfolio(p)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def test_the_columns_make_the_bars_each_initiative_makes() -> None:
@@ -81,25 +63,25 @@ def _band_rows(image: np.ndarray, plain: np.ndarray) -> set[int]:
 
 def test_the_selection_is_painted_over_the_cached_zoomed_out_picture(qtbot: QtBot) -> None:
     p = make_portfolio(3000, seed=23)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY)
     view.fit_all()
     plot = view.plot_widget()
     qtbot.wait(1)
-    plain = _pixels(plot.grab().toImage())
+    plain = pixels(plot.grab().toImage())
     cache = view._bars._cache
     assert cache is not None
     first, second = p.initiatives[40].id, p.initiatives[2500].id
     view.select_initiative(first)
-    with_first = _pixels(plot.grab().toImage())
+    with_first = pixels(plot.grab().toImage())
     assert view._bars._cache is cache, "selecting does not paint the rows again"
     view.select_initiative(second)
-    with_second = _pixels(plot.grab().toImage())
+    with_second = pixels(plot.grab().toImage())
     assert view._bars._cache is cache
     band_first, band_second = _band_rows(with_first, plain), _band_rows(with_second, plain)
     assert band_first and band_second and not band_first & band_second
     assert max(band_first) < min(band_second), "the band moves down to the later initiative"
     view.select_initiative(None)
-    assert np.array_equal(_pixels(plot.grab().toImage()), plain), "clearing the selection restores the picture"
+    assert np.array_equal(pixels(plot.grab().toImage()), plain), "clearing the selection restores the picture"
     changed = np.nonzero((with_second != plain).any(axis=1))[0]
     assert set(changed.tolist()) == band_second, "only the selected row's band changes"
     sel = palette.SELECTION
@@ -111,25 +93,25 @@ def test_the_selection_is_painted_over_the_cached_zoomed_out_picture(qtbot: QtBo
 def test_a_second_portfolio_shows_exactly_its_own_rows(qtbot: QtBot) -> None:
     first, second = make_portfolio(800, seed=24), make_portfolio(600, seed=25)
     second.initiatives[0].amounts = {2030: Decimal("1.5")}
-    view = _view(qtbot, first)
+    view = shown_timeline(qtbot, first, TODAY)
     view.fit_all()
     qtbot.wait(1)
     view.set_portfolio(second)
     view.fit_all()
-    fresh = _view(qtbot, second)
+    fresh = shown_timeline(qtbot, second, TODAY)
     fresh.fit_all()
     lay, expected = view.timeline_layout(), fresh.timeline_layout()
     assert [(r.kind, r.label, r.initiative_id) for r in lay.rows] == \
         [(r.kind, r.label, r.initiative_id) for r in expected.rows]
     assert list(lay.bars_by_row) == list(expected.bars_by_row)
     assert (lay.x_min, lay.x_max) == (expected.x_min, expected.x_max)
-    assert np.array_equal(_pixels(view.plot_widget().grab().toImage()),
-                          _pixels(fresh.plot_widget().grab().toImage()))
+    assert np.array_equal(pixels(view.plot_widget().grab().toImage()),
+                          pixels(fresh.plot_widget().grab().toImage()))
 
 
 @pytest.mark.parametrize("presentation", [False, True])
 def test_the_label_axis_takes_its_width_before_the_first_paint(qtbot: QtBot, presentation: bool) -> None:
-    view = _view(qtbot, make_portfolio(50, seed=26))
+    view = shown_timeline(qtbot, make_portfolio(50, seed=26), TODAY)
     view.set_presentation(presentation)
     view.resize(1500, 700)
     axis = view._axis
@@ -143,11 +125,11 @@ def test_the_picture_before_a_resize_is_used_again_when_the_size_comes_back(qtbo
     """F11 and back: the zoomed-out picture of the size before is shown again, not painted again, and it is
     what painting afresh gives; an edit in between drops it."""
     p = make_portfolio(3000, seed=27)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY)
     view.fit_all()
     plot = view.plot_widget()
     qtbot.wait(1)
-    before = _pixels(plot.grab().toImage())
+    before = pixels(plot.grab().toImage())
     first = view._bars._cache
     view.resize(800, 500)
     view.fit_all()
@@ -157,7 +139,7 @@ def test_the_picture_before_a_resize_is_used_again_when_the_size_comes_back(qtbo
     view.resize(1100, 640)
     view.fit_all()
     qtbot.wait(1)
-    again = _pixels(plot.grab().toImage())
+    again = pixels(plot.grab().toImage())
     assert view._bars._cache is first
     assert np.array_equal(again, before)
     view.resize(800, 500)

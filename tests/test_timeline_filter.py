@@ -9,12 +9,12 @@ from decimal import Decimal
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from pytestqt.qtbot import QtBot
 
-from planner.model import Portfolio
 from planner.synthetic import make_portfolio
+from tests.timeline_fixtures import bar_pos, pixels, shown_timeline
 from ui import palette
 from ui.timeline_dense import dense_items, fill_dense
 from ui.timeline_items import TimelineLayout, build_layout
@@ -23,43 +23,16 @@ from ui.timeline_view import TimelineView
 TODAY = date(2026, 6, 1)
 
 
-def _view(qtbot: QtBot, p: Portfolio) -> TimelineView:
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.set_today(TODAY)
-    view.resize(1100, 640)
-    view.set_portfolio(p)
-    view.set_visible_ids(None)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
 def _shape(lay: TimelineLayout) -> tuple[object, ...]:
     lay.fresh_headers()
     rows = [(r.kind, r.label, r.initiative_id, r.area, r.tint, r.detail, r.header, r.count) for r in lay.rows]
     return rows, [list(bars) for bars in lay.bars_by_row], lay.row_of, lay.x_min, lay.x_max
 
 
-def _pixels(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    return np.frombuffer(image.constBits(), dtype=np.uint32, count=image.width() * image.height()).reshape(
-        image.height(), image.width()).copy()
-
-
-def _bar_pos(view: TimelineView, initiative_id: str) -> QPoint:
-    layout = view.timeline_layout()
-    row = layout.row_of[initiative_id]
-    bar = next(b for b in layout.bars_by_row[row] if not b.next)
-    plot = view.plot_widget()
-    scene = plot.getPlotItem().getViewBox().mapViewToScene(QPointF((bar.x0 + bar.x1) / 2, row))
-    return plot.mapFromScene(scene)
-
-
 @pytest.mark.parametrize("seed", [1, 2])
 def test_a_filter_shows_the_rows_of_the_filtered_portfolio_and_clearing_restores_them(qtbot: QtBot, seed: int) -> None:
     p = make_portfolio(240, seed=seed)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY, None)
     everything = _shape(build_layout(p, lang=view.lang))
     assert _shape(view.timeline_layout()) == everything
     area = p.initiatives[-1].area
@@ -81,7 +54,7 @@ def test_a_filter_shows_the_rows_of_the_filtered_portfolio_and_clearing_restores
 
 def test_an_edit_to_a_hidden_initiative_shows_when_the_filter_is_cleared(qtbot: QtBot) -> None:
     p = make_portfolio(300, seed=5)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY, None)
     hidden = next(i for i in p.initiatives
                   if i.start_year is not None and i.end_year is not None and i.end_year > i.start_year)
     before = next(b for b in view.timeline_layout().bars() if b.initiative_id == hidden.id and not b.next)
@@ -103,7 +76,7 @@ def test_an_edit_to_a_hidden_initiative_shows_when_the_filter_is_cleared(qtbot: 
 
 def test_clicking_a_bar_after_filtering_selects_that_initiative(qtbot: QtBot) -> None:
     p = make_portfolio(60, seed=8)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY, None)
     view.resize(1200, 900)
     second_area = p.initiatives[-1].area
     target = [i for i in p.initiatives if i.area == second_area and i.years_span() is not None][3]
@@ -114,7 +87,7 @@ def test_clicking_a_bar_after_filtering_selects_that_initiative(qtbot: QtBot) ->
     assert view.timeline_layout().row_of[target.id] != unfiltered_row  # the rows really moved
     viewport = view.plot_widget().viewport()
     with qtbot.waitSignal(view.initiative_selected, timeout=2000) as sig:
-        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_bar_pos(view, target.id))
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=bar_pos(view, target.id))
     assert sig.args == [target.id]
     assert view.selected_initiative() == target.id
     row = view.timeline_layout().row_of[target.id]
@@ -130,32 +103,32 @@ def _mid(view: TimelineView, initiative_id: str) -> float:
 
 def test_zoomed_out_picture_has_the_bars_of_the_filtered_rows(qtbot: QtBot) -> None:
     p = make_portfolio(3000, seed=9)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY, None)
     view.fit_all()
     plot = view.plot_widget()
     fills = {QColor(palette.phase_style(i.phase).fill).rgb() & 0xFFFFFF for i in p.initiatives}
 
-    def phase_pixels() -> int:
+    def phasepixels() -> int:
         view.bar_count()
         qtbot.wait(1)
-        pix = _pixels(plot.grab().toImage()) & 0xFFFFFF
+        pix = pixels(plot.grab().toImage()) & 0xFFFFFF
         return int(np.isin(pix, list(fills)).sum())
 
-    everything = phase_pixels()
+    everything = phasepixels()
     assert everything > 20_000, "a zoomed-out timeline of 3,000 initiatives shows its bars"
     view.set_visible_ids(set())
-    assert phase_pixels() == 0
+    assert phasepixels() == 0
     view.set_visible_ids({i.id for i in p.initiatives[:40]})
-    some = phase_pixels()
+    some = phasepixels()
     assert 0 < some
     view.set_visible_ids(None)
-    assert phase_pixels() == everything
+    assert phasepixels() == everything
 
 
 @pytest.mark.parametrize("filtered", [False, True])
 def test_the_array_fill_paints_what_painting_row_by_row_paints(qtbot: QtBot, filtered: bool) -> None:
     p = make_portfolio(2500, seed=10)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY, None)
     if filtered:
         view.set_visible_ids({i.id for k, i in enumerate(p.initiatives) if k % 4})
     view.select_initiative(p.initiatives[8].id)
@@ -180,7 +153,7 @@ def test_the_array_fill_paints_what_painting_row_by_row_paints(qtbot: QtBot, fil
                 bars._paint_dense(q, tr_, view_rect, range(first, last))
             bars._paint_dense_selection(q, tr_, view_rect, range(first, last))
             q.end()
-            images.append(_pixels(image))
+            images.append(pixels(image))
         assert np.count_nonzero(images[1]) > 1000
         assert np.count_nonzero(images[0] != images[1]) == 0
         checked += 1
@@ -189,13 +162,13 @@ def test_the_array_fill_paints_what_painting_row_by_row_paints(qtbot: QtBot, fil
 
 def test_clearing_a_filter_shows_edits_made_while_it_was_on(qtbot: QtBot) -> None:
     p = make_portfolio(1500, seed=12)
-    view = _view(qtbot, p)
+    view = shown_timeline(qtbot, p, TODAY, None)
     view.fit_all()
 
     def picture(v: TimelineView) -> np.ndarray:
         v.bar_count()
         qtbot.wait(1)
-        return _pixels(v.plot_widget().grab().toImage())
+        return pixels(v.plot_widget().grab().toImage())
 
     before = picture(view)
     view.set_visible_ids({i.id for i in p.initiatives[:700]})
@@ -212,7 +185,7 @@ def test_clearing_a_filter_shows_edits_made_while_it_was_on(qtbot: QtBot) -> Non
     picture(view)
     view.set_visible_ids(None)
     after = picture(view)
-    fresh = _view(qtbot, p)
+    fresh = shown_timeline(qtbot, p, TODAY, None)
     fresh.fit_all()
     assert np.array_equal(after, picture(fresh))
     assert not np.array_equal(after, before)

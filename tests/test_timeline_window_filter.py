@@ -3,9 +3,10 @@ the timeline, clearing them shows every one again, and a bar clicked under a fil
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import Qt
 
 from planner.synthetic import make_portfolio
+from tests.timeline_fixtures import bar_pos
 from tests.ui_helpers import make_window
 from ui.main_window import MainWindow
 from ui.timeline_view import TimelineView
@@ -28,14 +29,6 @@ def _table_ids(win: MainWindow) -> list[str]:
     panel = win.table_panel
     inis = panel.model.portfolio.initiatives
     return [inis[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()].id for r in range(panel.proxy.rowCount())]
-
-
-def _bar_pos(view: TimelineView, initiative_id: str) -> QPoint:
-    layout = view.timeline_layout()
-    row = layout.row_of[initiative_id]
-    bar = next(b for b in layout.bars_by_row[row] if not b.next)
-    plot = view.plot_widget()
-    return plot.mapFromScene(plot.getPlotItem().getViewBox().mapViewToScene(QPointF((bar.x0 + bar.x1) / 2, row)))
 
 
 def test_the_tables_filters_show_the_same_initiatives_in_the_timeline(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -73,7 +66,7 @@ def test_a_bar_clicked_under_a_filter_selects_its_row_in_the_table(qtbot) -> Non
     target = [i for i in win.document.portfolio.initiatives if i.area == area and i.years_span() is not None][5]
     timeline.show_rows(0, 14)
     qtbot.wait(1)
-    qtbot.mouseClick(timeline.plot_widget().viewport(), Qt.MouseButton.LeftButton, pos=_bar_pos(timeline, target.id))
+    qtbot.mouseClick(timeline.plot_widget().viewport(), Qt.MouseButton.LeftButton, pos=bar_pos(timeline, target.id))
     qtbot.wait(1)
     assert timeline.selected_initiative() == target.id
     assert panel.selected_initiative() == target.id
