@@ -1,11 +1,13 @@
 """The totals row after a change set naming many initiatives (fit to frame, its undo and redo, a reset to
-baseline with blanks): the same sums and texts as a totals model built afresh on the same figures."""
+baseline with blanks, also with an amount finer than 0,1 so the sums cannot come from the cell columns as
+tenths): the same sums and texts as a totals model built afresh on the same figures."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from planner.edits import edit_cell
+from planner.model import Portfolio
 from planner.rebalance import fit_to_frame
 from planner.scenarios import capture, restore
 from planner.synthetic import make_portfolio
@@ -26,14 +28,20 @@ def _fresh(document: Document) -> list[list[object]]:
     return _shown(TotalsModel(table))
 
 
-def test_totals_follow_a_fit_its_undo_redo_and_a_reset_with_blanks(qtbot) -> None:
+def _following(portfolio: Portfolio) -> tuple[Document, TotalsModel]:
+    """A document holding ``portfolio`` and a totals row following it, as the window wires them."""
     document = Document()
-    document.replace(make_portfolio(400), "")
+    document.replace(portfolio, "")
     table = InitiativesModel()
     table.set_portfolio(document.portfolio)
     totals = TotalsModel(table)
     totals.follow(document)
     document.changed.connect(totals.refresh)
+    return document, totals
+
+
+def test_totals_follow_a_fit_its_undo_redo_and_a_reset_with_blanks(qtbot) -> None:
+    document, totals = _following(make_portfolio(400))
     start = _shown(totals)
     assert start == _fresh(document)
     stack = document.undo_stack
@@ -56,6 +64,22 @@ def test_totals_follow_a_fit_its_undo_redo_and_a_reset_with_blanks(qtbot) -> Non
     stack.push(ChangeSetCommand(document, restore(document.portfolio, scenario), "scenario"))
     assert _shown(totals) == _fresh(document)
     stack.undo()
+    assert _shown(totals) == fitted
+
+
+def test_totals_follow_big_changes_with_an_amount_finer_than_a_tenth(qtbot) -> None:
+    """When the sums cannot come from the cell columns as tenths (an amount finer than 0,1)."""
+    portfolio = make_portfolio(400)
+    ini = portfolio.initiatives[3]
+    ini.amounts[min(ini.amounts)] = Decimal("1.25")
+    document, totals = _following(portfolio)
+    start = _shown(totals)
+    document.undo_stack.push(ChangeSetCommand(document, fit_to_frame(document.portfolio), "fit"))
+    fitted = _shown(totals)
+    assert fitted == _fresh(document) and fitted != start
+    document.undo_stack.undo()
+    assert _shown(totals) == _fresh(document) == start
+    document.undo_stack.redo()
     assert _shown(totals) == fitted
 
 
