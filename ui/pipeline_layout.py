@@ -26,6 +26,8 @@ from ui.cell_sums import (
     refresh_copies,
     same_fields,
 )
+from ui.timeline_base import bar_spans
+from ui.timeline_data import funded_spans as timeline_spans
 from ui.timeline_items import initiative_span, next_phase_of
 
 _PLACING = ("phase", "start_year", "end_year", "start_quarter", "end_quarter", "next_phase", "next_round", "name")
@@ -212,10 +214,10 @@ def _lane_amounts(portfolio: Portfolio, cells: AmountCells | None, phases: list[
 
 
 def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
-    """The whole layout. One pass over the initiatives with the fields read as lists and the first and
-    last funded years and the lane sums taken from the cell columns (``planner.amount_cells``) when every
-    amount is a whole number of tenths; the per-initiative path otherwise (issue 7: at 10,000 initiatives
-    the phases tab is laid out when shown after a new workbook or a scenario)."""
+    """The whole layout. One pass over the initiatives with the fields read as lists; the bars' spans in
+    whole-array steps (:func:`ui.timeline_base.bar_spans`, the timeline's), and the lane sums from the cell
+    columns (``planner.amount_cells``) when every amount is a whole number of tenths (issue 7: at 10,000
+    initiatives the phases tab is laid out when shown after a new workbook or a scenario)."""
     inis = portfolio.initiatives
     lay = PipelineLayout(years=portfolio.all_years())
     years = lay.years
@@ -230,28 +232,18 @@ def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
     xs: list[float] = [float(min(years)), float(max(years) + 1)] if years else []
     cells = cells_of(portfolio)
     whole = cells.arrays().tenths is not None and len(cells.starts) - 1 == len(inis)
-    spans = funded_spans(cells) if whole else None
-    firsts, lasts = (spans[0].tolist(), spans[1].tolist()) if spans is not None else ([], [])
+    first, last, _years = timeline_spans(portfolio)
+    x0s, x1s = (column.tolist() for column in bar_spans(
+        first, last, placing["start_year"], placing["end_year"], placing["start_quarter"], placing["end_quarter"]))
     next_years: dict[str, int | None] = {}
     names: dict[str, str] = {}
     shown = lay.shown
-    for k, (ini, phase, start, end, sq, eq, stated_next, next_round, name) in enumerate(zip(
-            inis, placing["phase"], placing["start_year"], placing["end_year"], placing["start_quarter"],
-            placing["end_quarter"], placing["next_phase"], placing["next_round"], placing["name"], strict=True)):
+    for ini, phase, x0, x1, stated_next, next_round, name in zip(
+            inis, placing["phase"], x0s, x1s, placing["next_phase"], placing["next_round"], placing["name"],
+            strict=True):
         iid = ini.id
         names[iid] = " ".join(name.split())
-        if spans is None:
-            span = initiative_span(ini)
-        else:  # initiative_span, from the cells' first and last funded year
-            first = start if start is not None else (firsts[k] if firsts[k] >= 0 else None)
-            last = end if end is not None else (lasts[k] if lasts[k] >= 0 else None)
-            if first is None or last is None:
-                span = None
-            else:
-                first, last = min(first, last), max(first, last)
-                x0 = first + ((sq - 1) / 4 if sq else 0.0)
-                x1 = last + (eq / 4 if eq else 1.0)
-                span = (x0, x1 if x1 > x0 else x0 + 0.25)
+        span = None if x0 != x0 else (x0, x1)  # NaN: no current bar
         nxt = stated_next if stated_next is not None else (phase.next() if phase is not None else None)
         if next_round in next_years:
             nyear = next_years[next_round]
@@ -293,7 +285,7 @@ def build_pipeline(portfolio: Portfolio) -> PipelineLayout:
     lay.row_lane.append(-1)
     lay.bars_by_row.append([])
     if whole and len(shown) == len(lay.order):
-        lay.spans = spans
+        lay.spans = funded_spans(cells)
     if xs:
         lay.x_min, lay.x_max = math.floor(min(xs)), math.ceil(max(xs))
     return lay

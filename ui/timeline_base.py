@@ -145,6 +145,26 @@ def _floats(values: list[object]) -> np.ndarray:
     return column.astype(np.float64)
 
 
+def bar_spans(first: np.ndarray, last: np.ndarray, start_years: list[object], end_years: list[object],
+              start_quarters: list[object], end_quarters: list[object]) -> tuple[np.ndarray, np.ndarray]:
+    """x0, x1 of each initiative's current-phase bar (NaN: none) from its first and last funded years
+    (:func:`ui.timeline_data.funded_spans`) and its stated years and quarters: the arithmetic of
+    :func:`ui.timeline_items.initiative_span` in whole-array steps on doubles, so the floats are the same."""
+    funded_first = np.where(first == _NONE, math.nan, first.astype(np.float64))
+    funded_last = np.where(last == -_NONE, math.nan, last.astype(np.float64))
+    start_year, end_year = _floats(start_years), _floats(end_years)
+    start = np.where(np.isnan(start_year), funded_first, start_year)
+    end = np.where(np.isnan(end_year), funded_last, end_year)
+    lo, hi = np.fmin(start, end), np.fmax(start, end)
+    lo[np.isnan(start) | np.isnan(end)] = math.nan  # no first or no last year: no bar
+    q0, q1 = _floats(start_quarters), _floats(end_quarters)
+    x0 = lo + np.where(np.isnan(q0) | (q0 == 0), 0.0, (q0 - 1) / 4)
+    x1 = hi + np.where(np.isnan(q1) | (q1 == 0), 1.0, q1 / 4)
+    x1 = np.where(x1 > x0, x1, x0 + 0.25)
+    x1[np.isnan(x0)] = math.nan
+    return x0, x1
+
+
 def initiative_bars(inis: list[Initiative], shapes: list[tuple[object, ...]], first: np.ndarray, last: np.ndarray,
                     end_of_portfolio: int | None) -> tuple[np.ndarray, ...]:
     """Per initiative (portfolio order) what :func:`ui.timeline_items.bars_for` makes, as columns:
@@ -158,18 +178,7 @@ def initiative_bars(inis: list[Initiative], shapes: list[tuple[object, ...]], fi
         empty = np.zeros(0)
         return empty, empty.copy(), empty.copy(), empty.copy(), []
     _ids, _names, _areas, phases, sy, ey, sq, eq, stated, rounds = map(list, zip(*shapes, strict=True))
-    funded_first = np.where(first == _NONE, math.nan, first.astype(np.float64))
-    funded_last = np.where(last == -_NONE, math.nan, last.astype(np.float64))
-    start_year, end_year = _floats(sy), _floats(ey)
-    start = np.where(np.isnan(start_year), funded_first, start_year)
-    end = np.where(np.isnan(end_year), funded_last, end_year)
-    lo, hi = np.fmin(start, end), np.fmax(start, end)
-    lo[np.isnan(start) | np.isnan(end)] = math.nan  # no first or no last year: no bar
-    q0, q1 = _floats(sq), _floats(eq)
-    x0 = lo + np.where(np.isnan(q0) | (q0 == 0), 0.0, (q0 - 1) / 4)
-    x1 = hi + np.where(np.isnan(q1) | (q1 == 0), 1.0, q1 / 4)
-    x1 = np.where(x1 > x0, x1, x0 + 0.25)
-    x1[np.isnan(x0)] = math.nan
+    x0, x1 = bar_spans(first, last, sy, ey, sq, eq)
     ladder: dict[int, Phase | None] = {}  # the next step of each phase object, once
     next_phases: list[Phase | None] = [None] * n
     round_years: dict[object, int | None] = {}
